@@ -1,0 +1,13 @@
+// The fulcrum subcommands. Each takes the arguments after its name and
+// returns the process exit code; errors travel as fulcrum::Error.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fulcrum {
+
+int run_review(const std::vector<std::string>& args);
+int run_plugins(const std::vector<std::string>& args);
+
+} // namespace fulcrum

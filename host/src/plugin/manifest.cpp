@@ -1,0 +1,81 @@
+#include "plugin/manifest.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <regex>
+#include <stdexcept>
+
+namespace fulcrum {
+
+bool Manifest::handles(const std::string& category) const {
+    return std::find(categories.begin(), categories.end(), category) != categories.end();
+}
+
+namespace {
+
+std::string required_string(const nlohmann::json& m, const char* key) {
+    auto it = m.find(key);
+    if (it == m.end() || !it->is_string() || it->get<std::string>().empty()) {
+        throw std::runtime_error(std::string("manifest field '") + key + "' is missing or not a non-empty string");
+    }
+    return it->get<std::string>();
+}
+
+} // namespace
+
+Manifest parse_manifest(const std::string& text) {
+    nlohmann::json m;
+    try {
+        m = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(std::string("manifest is not valid JSON: ") + e.what());
+    }
+    if (!m.is_object()) {
+        throw std::runtime_error("manifest is not a JSON object");
+    }
+    Manifest out;
+    out.id = required_string(m, "id");
+    static const std::regex k_id("[a-z][a-z0-9_-]{0,63}");
+    if (!std::regex_match(out.id, k_id)) {
+        throw std::runtime_error("manifest id '" + out.id + "' is not lower-case letters, digits, '_' or '-'");
+    }
+    out.name = required_string(m, "name");
+    out.vendor = required_string(m, "vendor");
+    out.version = required_string(m, "version");
+    out.description = m.value("description", "");
+    const std::string abi = required_string(m, "abi_version");
+    if (std::sscanf(abi.c_str(), "%d.%d", &out.abi_major, &out.abi_minor) != 2) {
+        throw std::runtime_error("manifest abi_version '" + abi + "' is not MAJOR.MINOR");
+    }
+    auto cats = m.find("categories");
+    if (cats == m.end() || !cats->is_array() || cats->empty()) {
+        throw std::runtime_error("manifest field 'categories' is missing or empty");
+    }
+    for (const auto& c : *cats) {
+        if (!c.is_string() || c.get<std::string>().empty()) {
+            throw std::runtime_error("manifest field 'categories' holds something other than names");
+        }
+        out.categories.push_back(c.get<std::string>());
+    }
+    if (auto ts = m.find("thread_safe"); ts != m.end()) {
+        if (!ts->is_boolean()) {
+            throw std::runtime_error("manifest field 'thread_safe' is not true or false");
+        }
+        out.thread_safe = ts->get<bool>();
+    }
+    if (auto schema = m.find("config_schema"); schema != m.end()) {
+        if (!schema->is_object()) {
+            throw std::runtime_error("manifest field 'config_schema' is not a JSON Schema object");
+        }
+        out.config_schema = *schema;
+    }
+    if (auto rules = m.find("rules"); rules != m.end()) {
+        if (!rules->is_array()) {
+            throw std::runtime_error("manifest field 'rules' is not an array");
+        }
+        out.rules = *rules;
+    }
+    return out;
+}
+
+} // namespace fulcrum

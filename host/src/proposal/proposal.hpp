@@ -1,0 +1,39 @@
+// A validated proposal: the document plugins see, plus the few fields the
+// host itself needs (identity, categories, controls, money).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fulcrum {
+
+enum class ControlStatus { none, planned, in_place };
+
+struct Proposal {
+    std::string source; // where it came from, for messages: a path or "file:line"
+    nlohmann::json doc; // the whole document, unknown fields kept
+    std::string id;
+    std::string title;
+    std::string currency = "USD";
+    std::vector<std::string> categories;           // distinct, in order of first mention
+    std::map<std::string, ControlStatus> controls; // by control id
+    std::optional<double> security_budget;
+    std::vector<std::string> warnings; // e.g. unknown fields, kept but not understood
+
+    bool uses(const std::string& category) const;
+    ControlStatus control(const std::string& control_id) const;
+};
+
+// Checks `doc` against the proposal format (docs/proposal-format.md) and builds
+// the Proposal. Throws fulcrum::Error (exit 3) listing every problem as
+// "<source>: <json pointer>: expected ..., got ...".
+Proposal validate_proposal(nlohmann::json doc, const std::string& source);
+
+// Reads, parses and validates one proposal file (JSON or YAML).
+Proposal load_proposal(const std::string& path);
+
+} // namespace fulcrum

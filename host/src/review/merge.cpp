@@ -1,0 +1,322 @@
+#include "review/merge.hpp"
+
+#include "util/format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace fulcrum {
+
+const char* to_string(Decision decision) {
+    switch (decision) {
+    case Decision::approve:
+        return "approve";
+    case Decision::approve_with_conditions:
+        return "approve_with_conditions";
+    case Decision::defer:
+        return "defer";
+    case Decision::reject:
+        return "reject";
+    }
+    return "defer";
+}
+
+const char* to_string(PluginStatus status) {
+    switch (status) {
+    case PluginStatus::ok:
+        return "ok";
+    case PluginStatus::failed:
+        return "failed";
+    case PluginStatus::not_applicable:
+        return "not_applicable";
+    }
+    return "failed";
+}
+
+int benefit_score(const std::vector<Benefit>& benefits, const std::map<std::string, double>& weights) {
+    std::map<std::string, int> best; // per dimension
+    for (const auto& b : benefits) {
+        best[b.dimension] = std::max(best[b.dimension], b.score);
+    }
+    double sum = 0;
+    double weight_sum = 0;
+    for (const auto& [dimension, score] : best) {
+        auto it = weights.find(dimension);
+        const double w = it == weights.end() ? 1.0 : it->second;
+        sum += w * score;
+        weight_sum += w;
+    }
+    return weight_sum > 0 ? static_cast<int>(std::lround(sum / weight_sum)) : 0;
+}
+
+int risk_score(const std::vector<std::pair<int, int>>& likelihood_impact) {
+    std::vector<double> levels;
+    for (const auto& [l, i] : likelihood_impact) {
+        levels.push_back(l * i / 25.0);
+    }
+    if (levels.empty()) {
+        return 0;
+    }
+    std::sort(levels.rbegin(), levels.rend());
+    double score = levels[0];
+    for (size_t k = 1; k < levels.size(); ++k) {
+        score += (1.0 - score) * levels[k] * 0.25;
+    }
+    return static_cast<int>(std::lround(100 * score));
+}
+
+namespace {
+
+struct Level {
+    int likelihood;
+    int impact;
+    int product() const { return likelihood * impact; }
+    Severity severity() const { return severity_of(likelihood, impact); }
+};
+
+// Mitigations combine by taking the lowest likelihood and impact any leaves.
+Level apply(Level level, const Mitigation& m) {
+    return {std::min(level.likelihood, m.residual_likelihood), std::min(level.impact, m.residual_impact)};
+}
+
+double total_cost(const Mitigation& m) {
+    return m.cost.one_time + m.cost.annual;
+}
+
+template <typename T> void append_unique(std::vector<T>& into, const std::vector<T>& from) {
+    for (const auto& x : from) {
+        if (std::find(into.begin(), into.end(), x) == into.end()) {
+            into.push_back(x);
+        }
+    }
+}
+
+// Risks that share a concern (or an id) become one entry naming every plugin.
+std::vector<Risk> deduplicate(std::vector<Risk> risks) {
+    std::vector<Risk> out;
+    std::map<std::string, size_t> index;
+    for (auto& r : risks) {
+        const std::string key = r.concern.empty() ? "id:" + r.id : "concern:" + r.concern;
+        auto it = index.find(key);
+        if (it == index.end()) {
+            index[key] = out.size();
+            out.push_back(std::move(r));
+            continue;
+        }
+        Risk& kept = out[it->second];
+        append_unique(kept.raised_by, r.raised_by);
+        kept.likelihood = std::max(kept.likelihood, r.likelihood);
+        kept.impact = std::max(kept.impact, r.impact);
+        append_unique(kept.evidence, r.evidence);
+        for (const auto& [framework, ids] : r.refs.items()) {
+            nlohmann::json& list = kept.refs[framework];
+            for (const auto& id : ids) {
+                if (std::find(list.begin(), list.end(), id) == list.end()) {
+                    list.push_back(id);
+                }
+            }
+        }
+        for (const auto& m : r.mitigations) {
+            const bool known = std::any_of(kept.mitigations.begin(), kept.mitigations.end(),
+                                           [&](const Mitigation& k) { return k.id == m.id; });
+            if (!known) {
+                kept.mitigations.push_back(m);
+            }
+        }
+        if (!kept.fair && r.fair) {
+            kept.fair = r.fair;
+        }
+        if (kept.rationale.find(r.rationale) == std::string::npos) {
+            kept.rationale += " " + r.rationale;
+        }
+    }
+    return out;
+}
+
+std::vector<Question> deduplicate(std::vector<Question> questions) {
+    std::vector<Question> out;
+    std::set<std::string> seen;
+    for (auto& q : questions) {
+        if (seen.insert(q.field + "\n" + q.text).second) {
+            out.push_back(std::move(q));
+        }
+    }
+    return out;
+}
+
+// Chooses what must happen before a risk is acceptable: the single
+// mitigation that gets it within appetite (planned ones first, then the
+// cheapest), or, when none does alone, every mitigation not yet in place.
+std::vector<const Mitigation*> choose_conditions(const Risk& risk, Level current, Severity accept) {
+    std::vector<const Mitigation*> candidates;
+    for (const auto& m : risk.mitigations) {
+        if (m.status != MitigationStatus::in_place) {
+            candidates.push_back(&m);
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Mitigation* a, const Mitigation* b) {
+        const bool a_planned = a->status == MitigationStatus::planned;
+        const bool b_planned = b->status == MitigationStatus::planned;
+        return a_planned != b_planned ? a_planned : total_cost(*a) < total_cost(*b);
+    });
+    for (const Mitigation* m : candidates) {
+        if (apply(current, *m).severity() <= accept) {
+            return {m};
+        }
+    }
+    return candidates;
+}
+
+std::string rationale_for(const Review& review, const Policy& policy, const std::vector<std::string>& unmitigable,
+                          Severity worst_residual) {
+    const std::string appetite = "a " + policy.appetite.name + " appetite";
+    std::string text;
+    switch (review.decision) {
+    case Decision::reject:
+        text = "Reject: " + join_words(unmitigable) + (unmitigable.size() == 1 ? " stays " : " stay ") +
+               to_string(policy.appetite.reject_at) + " or worse even with every mitigation offered, beyond what " +
+               appetite + " accepts.";
+        break;
+    case Decision::defer:
+        if (review.benefit_score < policy.appetite.defer_below_benefit) {
+            text = "Defer: the business case scores " + std::to_string(review.benefit_score) + "/100, below the " +
+                   std::to_string(policy.appetite.defer_below_benefit) + " that " + appetite +
+                   " needs before accepting new risk; quantify the benefits and answer the open questions.";
+        } else {
+            text = "Defer: " + std::to_string(review.questions.size()) +
+                   " questions are open, too many to decide responsibly; answer them and resubmit.";
+        }
+        break;
+    case Decision::approve_with_conditions:
+        text = "Approve with " + std::to_string(review.conditions.size()) + " condition" +
+               (review.conditions.size() == 1 ? "" : "s") + " costing " +
+               money(review.currency, review.conditions_cost.one_time) + " once and " +
+               money(review.currency, review.conditions_cost.annual) + " a year: they bring residual risk from " +
+               std::to_string(review.risk_score) + " to " + std::to_string(review.planned_risk_score) +
+               "/100, within " + appetite + ", against a benefit of " + std::to_string(review.benefit_score) + "/100.";
+        break;
+    case Decision::approve:
+        text = "Approve: benefit " + std::to_string(review.benefit_score) + "/100; with the controls already in " +
+               "place the worst residual risk is " + to_string(worst_residual) + ", within " + appetite + " (risk " +
+               std::to_string(review.risk_score) + "/100).";
+        break;
+    }
+    std::vector<std::string> failed;
+    for (const auto& run : review.plugins) {
+        if (run.status == PluginStatus::failed) {
+            failed.push_back(run.id);
+        }
+    }
+    if (!failed.empty()) {
+        text += " The review is incomplete: " + join_words(failed) + (failed.size() == 1 ? " has" : " have") +
+                " failed, so the decision rests on the other plugins alone.";
+    }
+    return text;
+}
+
+} // namespace
+
+Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy& policy) {
+    Review review;
+    review.proposal_id = proposal.id;
+    review.proposal_title = proposal.title;
+    review.source = proposal.source;
+    review.currency = proposal.currency;
+    review.policy = policy.name;
+    review.appetite = policy.appetite.name;
+    review.warnings = proposal.warnings;
+
+    std::vector<Risk> risks;
+    std::vector<Question> questions;
+    for (const auto& run : runs) {
+        if (run.status == PluginStatus::failed) {
+            review.complete = false;
+        }
+        if (run.status != PluginStatus::ok) {
+            continue;
+        }
+        const Contribution& c = run.contribution;
+        review.benefits.insert(review.benefits.end(), c.benefits.begin(), c.benefits.end());
+        risks.insert(risks.end(), c.risks.begin(), c.risks.end());
+        questions.insert(questions.end(), c.questions.begin(), c.questions.end());
+    }
+    review.plugins = std::move(runs);
+    review.questions = deduplicate(std::move(questions));
+    review.risks = deduplicate(std::move(risks));
+
+    // CIO view.
+    review.benefit_score = benefit_score(review.benefits, policy.weights);
+    for (const auto& b : review.benefits) {
+        if (b.annual_value) {
+            review.has_annual_value = true;
+            review.annual_value.low += b.annual_value->low;
+            review.annual_value.likely += b.annual_value->likely;
+            review.annual_value.high += b.annual_value->high;
+        }
+    }
+
+    // CISO view: residual risk with the controls already in place, and what
+    // the conditions would leave.
+    const Severity accept = policy.appetite.accept_without_conditions;
+    std::vector<std::pair<int, int>> inherent, residual, planned;
+    std::vector<std::string> unmitigable;
+    Severity worst_residual = Severity::info;
+    for (auto& risk : review.risks) {
+        Level current{risk.likelihood, risk.impact};
+        Level best = current;
+        for (auto& m : risk.mitigations) {
+            const ControlStatus status = m.control.empty() ? ControlStatus::none : proposal.control(m.control);
+            m.status = status == ControlStatus::in_place  ? MitigationStatus::in_place
+                       : status == ControlStatus::planned ? MitigationStatus::planned
+                                                          : MitigationStatus::recommended;
+            if (m.status == MitigationStatus::in_place) {
+                current = apply(current, m);
+            }
+            best = apply(best, m);
+        }
+        risk.residual_likelihood = current.likelihood;
+        risk.residual_impact = current.impact;
+        inherent.emplace_back(risk.likelihood, risk.impact);
+        residual.emplace_back(current.likelihood, current.impact);
+        worst_residual = std::max(worst_residual, current.severity());
+        if (best.severity() >= policy.appetite.reject_at) {
+            unmitigable.push_back(risk.id);
+        }
+        Level after = current;
+        if (current.severity() > accept) {
+            for (const Mitigation* m : choose_conditions(risk, current, accept)) {
+                review.conditions.push_back({risk.id, *m});
+                review.conditions_cost.one_time += m->cost.one_time;
+                review.conditions_cost.annual += m->cost.annual;
+                after = apply(after, *m);
+            }
+        }
+        planned.emplace_back(after.likelihood, after.impact);
+    }
+    review.inherent_risk_score = risk_score(inherent);
+    review.risk_score = risk_score(residual);
+    review.planned_risk_score = risk_score(planned);
+    std::stable_sort(review.risks.begin(), review.risks.end(), [](const Risk& a, const Risk& b) {
+        const int ra = a.residual_likelihood * a.residual_impact;
+        const int rb = b.residual_likelihood * b.residual_impact;
+        return ra != rb ? ra > rb : a.likelihood * a.impact > b.likelihood * b.impact;
+    });
+
+    // Joint view.
+    if (!unmitigable.empty()) {
+        review.decision = Decision::reject;
+    } else if (review.benefit_score < policy.appetite.defer_below_benefit ||
+               static_cast<int>(review.questions.size()) >= policy.appetite.defer_on_open_questions) {
+        review.decision = Decision::defer;
+    } else if (!review.conditions.empty()) {
+        review.decision = Decision::approve_with_conditions;
+    } else {
+        review.decision = Decision::approve;
+    }
+    review.rationale = rationale_for(review, policy, unmitigable, worst_residual);
+    return review;
+}
+
+} // namespace fulcrum

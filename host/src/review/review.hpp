@@ -1,0 +1,67 @@
+// The unified review of one proposal: the CIO view, the CISO view and the
+// joint recommendation, plus which plugins took part. docs/review-format.md
+// documents every field and the rules that fill them.
+#pragma once
+
+#include "model/findings.hpp"
+
+#include <string>
+#include <vector>
+
+namespace fulcrum {
+
+enum class Decision { approve, approve_with_conditions, defer, reject };
+const char* to_string(Decision decision);
+
+enum class PluginStatus { ok, failed, not_applicable };
+const char* to_string(PluginStatus status);
+
+// One plugin's part in a review.
+struct PluginRun {
+    std::string id;
+    std::string version;
+    std::vector<std::string> categories; // the proposal's categories it covered
+    PluginStatus status = PluginStatus::not_applicable;
+    std::string error;
+    Contribution contribution; // empty unless ok
+};
+
+// A mitigation the decision depends on, and the risk it answers.
+struct Condition {
+    std::string risk_id;
+    Mitigation mitigation;
+};
+
+struct Review {
+    std::string proposal_id;
+    std::string proposal_title;
+    std::string source;
+    std::string currency = "USD";
+    std::string policy;   // policy name
+    std::string appetite; // appetite name
+    std::vector<PluginRun> plugins;
+    bool complete = true;
+
+    // CIO view
+    int benefit_score = 0;
+    std::vector<Benefit> benefits;
+    Range annual_value; // summed over benefits that give a value
+    bool has_annual_value = false;
+
+    // CISO view
+    int risk_score = 0;          // with the controls already in place
+    int inherent_risk_score = 0; // before any control
+    int planned_risk_score = 0;  // once the conditions are met
+    std::vector<Risk> risks;     // deduplicated, worst residual first
+
+    // Joint view
+    Decision decision = Decision::defer;
+    std::vector<Condition> conditions;
+    std::vector<Question> questions;
+    std::string rationale;
+    Cost conditions_cost;
+
+    std::vector<std::string> warnings;
+};
+
+} // namespace fulcrum

@@ -1,0 +1,51 @@
+#include "review/reviewer.hpp"
+
+#include "plugin/contribution.hpp"
+#include "review/merge.hpp"
+
+namespace fulcrum {
+
+Review Reviewer::review(const Proposal& proposal) const {
+    const std::string text = proposal.doc.dump();
+    std::vector<PluginRun> runs;
+    for (auto& plugin : m_plugins.loaded) {
+        const Manifest& manifest = plugin->manifest();
+        PluginRun run;
+        run.id = manifest.id;
+        run.version = manifest.version;
+        for (const auto& category : proposal.categories) {
+            if (manifest.handles(category)) {
+                run.categories.push_back(category);
+            }
+        }
+        if (run.categories.empty()) {
+            runs.push_back(std::move(run));
+            continue;
+        }
+        CallResult result = plugin->evaluate(text);
+        if (!result.ok) {
+            run.status = PluginStatus::failed;
+            run.error = std::move(result.error);
+        } else {
+            auto contribution = read_contribution(result.output, manifest.id);
+            if (auto* reason = std::get_if<std::string>(&contribution)) {
+                run.status = PluginStatus::failed;
+                run.error = std::move(*reason);
+            } else {
+                run.status = PluginStatus::ok;
+                run.contribution = std::move(std::get<Contribution>(contribution));
+            }
+        }
+        runs.push_back(std::move(run));
+    }
+    for (const auto& failed : m_plugins.failed) {
+        PluginRun run;
+        run.id = failed.id;
+        run.status = PluginStatus::failed;
+        run.error = "could not be loaded from " + failed.path + ": " + failed.error;
+        runs.push_back(std::move(run));
+    }
+    return merge(proposal, std::move(runs), m_policy);
+}
+
+} // namespace fulcrum

@@ -1,0 +1,16 @@
+// Small text helpers shared by the merge and the reports.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fulcrum {
+
+// 1234567.8 -> "1,234,568"
+std::string group_thousands(double value);
+// ("USD", 1500) -> "USD 1,500"
+std::string money(const std::string& currency, double value);
+// {"a","b","c"} -> "a, b and c"
+std::string join_words(const std::vector<std::string>& items);
+
+} // namespace fulcrum

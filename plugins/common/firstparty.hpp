@@ -1,0 +1,178 @@
+// Judgement shared by the first-party plugins: how sensitive the data is, how
+// big a breach would be, and how well the business case backs a claim.
+// Vendors may copy the ideas; only the SDK is a stable interface.
+#pragma once
+
+#include <fulcrum/plugin.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace fulcrum::firstparty {
+
+using sdk::ControlStatus;
+using sdk::Proposal;
+using sdk::Range;
+
+inline int clamp_level(int level) {
+    return std::clamp(level, 1, 5);
+}
+
+// 1 (public) to 4 (restricted); 2 (internal) when the proposal does not say.
+inline int classification_level(const Proposal& p) {
+    const auto c = p.text("/data/classification");
+    if (!c) {
+        return 2;
+    }
+    if (*c == "public") {
+        return 1;
+    }
+    if (*c == "confidential") {
+        return 3;
+    }
+    if (*c == "restricted") {
+        return 4;
+    }
+    return 2;
+}
+
+inline bool personal_data(const Proposal& p) {
+    return p.flag("/data/personal_data").value_or(false);
+}
+
+inline bool special_categories(const Proposal& p) {
+    const auto* v = p.find("/data/special_categories");
+    return v && v->is_array() && !v->empty();
+}
+
+// Impact of a breach of the proposal's data, 1-5, from classification,
+// personal and special-category data, and the number of records.
+inline int data_impact(const Proposal& p) {
+    int impact = classification_level(p);
+    if (personal_data(p)) {
+        impact += 1;
+    }
+    if (special_categories(p)) {
+        impact += 1;
+    }
+    if (const auto records = p.number("/data/records"); records && *records >= 1e6) {
+        impact += 1;
+    }
+    return clamp_level(impact);
+}
+
+// Evidence pointers for data_impact.
+inline std::vector<std::string> data_evidence(const Proposal& p) {
+    std::vector<std::string> out;
+    for (const char* ptr :
+         {"/data/classification", "/data/personal_data", "/data/special_categories", "/data/records"}) {
+        if (p.find(ptr)) {
+            out.push_back(ptr);
+        }
+    }
+    if (out.empty()) {
+        out.push_back("/data");
+    }
+    return out;
+}
+
+// Proportionality: small organisations without a security lead get lighter,
+// cheaper versions of the same controls.
+inline double cost_scale(const Proposal& p) {
+    const auto size = p.text("/organization/size").value_or("medium");
+    if (size == "small") {
+        return 0.4;
+    }
+    if (size == "large") {
+        return 1.6;
+    }
+    if (size == "enterprise") {
+        return 2.5;
+    }
+    return 1.0;
+}
+
+inline bool regulated(const Proposal& p) {
+    if (p.flag("/organization/regulated").value_or(false)) {
+        return true;
+    }
+    const auto sector = p.text("/organization/sector").value_or("");
+    for (const char* s : {"finance", "banking", "insurance", "healthcare", "health", "government", "public_sector",
+                          "energy", "utilities", "telecom", "pharma"}) {
+        if (sector == s) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Loss per breach event from record count: per-record cost (public breach
+// studies put it at roughly USD 150-200) times the records exposed, bounded.
+inline Range breach_magnitude(const Proposal& p) {
+    const double records = p.number("/data/records").value_or(10000);
+    const double per_record = 40.0 * classification_level(p) * (personal_data(p) ? 1.5 : 1.0);
+    const double likely = std::clamp(records * per_record * 0.1, 20000.0, 5e8);
+    return {likely * 0.2, likely, likely * 5};
+}
+
+// The business case's own claims for one benefit dimension.
+struct Claim {
+    bool stated = false;     // the proposal names a benefit of this dimension
+    bool quantified = false; // ...with an annual value range
+    bool has_metric = false; // ...with a named metric
+    Range annual_value;      // summed over the claims
+    std::vector<std::string> evidence;
+};
+
+inline Claim claim_for(const Proposal& p, const std::string& dimension) {
+    Claim claim;
+    const auto* benefits = p.find("/business_case/benefits");
+    if (!benefits || !benefits->is_array()) {
+        return claim;
+    }
+    for (size_t i = 0; i < benefits->size(); ++i) {
+        const auto& b = (*benefits)[i];
+        if (!b.is_object() || b.value("dimension", "") != dimension) {
+            continue;
+        }
+        const std::string ptr = "/business_case/benefits/" + std::to_string(i);
+        claim.stated = true;
+        claim.evidence.push_back(ptr);
+        if (b.contains("metric") && b["metric"].is_string()) {
+            claim.has_metric = true;
+        }
+        if (b.contains("annual_value") && b["annual_value"].is_object()) {
+            const auto& v = b["annual_value"];
+            claim.quantified = true;
+            claim.annual_value.low += v.value("low", 0.0);
+            claim.annual_value.likely += v.value("likely", 0.0);
+            claim.annual_value.high += v.value("high", 0.0);
+        }
+    }
+    return claim;
+}
+
+// Annual cost of the proposal: opex plus capex spread over the horizon.
+inline double annual_cost(const Proposal& p) {
+    const double years = p.number("/business_case/horizon_years").value_or(3);
+    return p.number("/costs/opex_annual").value_or(0) + p.number("/costs/capex").value_or(0) / std::max(1.0, years);
+}
+
+// Score 0-100 for a claim: a base for the technology's fit, more when the
+// value is quantified and large against the cost, less when it is only words.
+inline int claim_score(const Proposal& p, const Claim& claim, int fit) {
+    if (!claim.stated) {
+        return std::clamp(fit - 20, 0, 100);
+    }
+    if (!claim.quantified) {
+        return std::clamp(fit - (claim.has_metric ? 0 : 10), 0, 100);
+    }
+    const double cost = annual_cost(p);
+    const double ratio = cost > 0 ? claim.annual_value.likely / cost : 2.0;
+    const int bonus = static_cast<int>(std::lround(15 * std::log2(1 + ratio)));
+    return std::clamp(fit + bonus + (claim.has_metric ? 5 : 0), 0, 100);
+}
+
+} // namespace fulcrum::firstparty

@@ -1,0 +1,411 @@
+// Header-only C++ helper for writing Fulcrum plugins.
+//
+// A plugin author derives from fulcrum::sdk::Plugin, describes its rules, and
+// exports the class with FULCRUM_PLUGIN(Class). Everything that crosses the C
+// ABI (plugin.h) is handled here: JSON in and out, instances, and exceptions,
+// which are caught at the boundary and turned into a status plus last_error.
+#pragma once
+
+#include "fulcrum/plugin.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fulcrum::sdk {
+
+using json = nlohmann::json;
+
+// A (low, likely, high) estimate, as proposals and FAIR inputs give them.
+struct Range {
+    double low = 0;
+    double likely = 0;
+    double high = 0;
+
+    Range scaled(double factor) const { return {low * factor, likely * factor, high * factor}; }
+    json to_json() const { return {{"low", low}, {"likely", likely}, {"high", high}}; }
+};
+
+enum class ControlStatus { unknown, none, planned, in_place };
+
+// A technology entry of the proposal, with the JSON pointer it lives at.
+struct Technology {
+    std::string pointer; // e.g. "/technologies/1"
+    const json* doc = nullptr;
+
+    std::string field(const std::string& name) const { return pointer + "/" + name; }
+    std::optional<std::string> text(const std::string& name) const {
+        auto it = doc->find(name);
+        if (it == doc->end() || !it->is_string()) {
+            return std::nullopt;
+        }
+        return it->get<std::string>();
+    }
+    std::optional<bool> flag(const std::string& name) const {
+        auto it = doc->find(name);
+        if (it == doc->end() || !it->is_boolean()) {
+            return std::nullopt;
+        }
+        return it->get<bool>();
+    }
+    std::optional<double> number(const std::string& name) const {
+        auto it = doc->find(name);
+        if (it == doc->end() || !it->is_number()) {
+            return std::nullopt;
+        }
+        return it->get<double>();
+    }
+    const json* list(const std::string& name) const {
+        auto it = doc->find(name);
+        return it != doc->end() && it->is_array() ? &*it : nullptr;
+    }
+};
+
+// Typed, read-only access to a proposal. Absent and null fields read as
+// "unknown" (std::nullopt): a rule that needs one should ask a question.
+class Proposal {
+public:
+    explicit Proposal(json doc) : m_doc(std::move(doc)) {}
+
+    const json& doc() const { return m_doc; }
+
+    const json* find(const std::string& pointer) const {
+        const json::json_pointer ptr(pointer);
+        if (!m_doc.contains(ptr)) {
+            return nullptr;
+        }
+        const json& value = m_doc.at(ptr);
+        return value.is_null() ? nullptr : &value;
+    }
+    std::optional<std::string> text(const std::string& pointer) const {
+        const json* v = find(pointer);
+        return v && v->is_string() ? std::optional<std::string>(v->get<std::string>()) : std::nullopt;
+    }
+    std::optional<double> number(const std::string& pointer) const {
+        const json* v = find(pointer);
+        return v && v->is_number() ? std::optional<double>(v->get<double>()) : std::nullopt;
+    }
+    std::optional<bool> flag(const std::string& pointer) const {
+        const json* v = find(pointer);
+        return v && v->is_boolean() ? std::optional<bool>(v->get<bool>()) : std::nullopt;
+    }
+    // True when the array at `pointer` holds the string `value`.
+    bool lists(const std::string& pointer, const std::string& value) const {
+        const json* v = find(pointer);
+        if (!v || !v->is_array()) {
+            return false;
+        }
+        for (const auto& item : *v) {
+            if (item.is_string() && item.get<std::string>() == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    std::vector<Technology> technologies(const std::string& category) const {
+        std::vector<Technology> out;
+        const json* techs = find("/technologies");
+        if (!techs || !techs->is_array()) {
+            return out;
+        }
+        for (size_t i = 0; i < techs->size(); ++i) {
+            const json& t = (*techs)[i];
+            if (t.is_object() && t.value("category", "") == category) {
+                out.push_back({"/technologies/" + std::to_string(i), &t});
+            }
+        }
+        return out;
+    }
+
+    ControlStatus control(const std::string& id) const { return control_entry(id).first; }
+    // The pointer of the control's entry, or "/controls" when it is not listed.
+    std::string control_pointer(const std::string& id) const { return control_entry(id).second; }
+
+private:
+    std::pair<ControlStatus, std::string> control_entry(const std::string& id) const {
+        const json* controls = find("/controls");
+        if (!controls || !controls->is_array()) {
+            return {ControlStatus::unknown, "/controls"};
+        }
+        for (size_t i = 0; i < controls->size(); ++i) {
+            const json& c = (*controls)[i];
+            if (!c.is_object() || c.value("id", "") != id) {
+                continue;
+            }
+            const std::string status = c.value("status", "");
+            const std::string ptr = "/controls/" + std::to_string(i);
+            if (status == "in_place") {
+                return {ControlStatus::in_place, ptr};
+            }
+            if (status == "planned") {
+                return {ControlStatus::planned, ptr};
+            }
+            return {ControlStatus::none, ptr};
+        }
+        return {ControlStatus::none, "/controls"};
+    }
+
+    json m_doc;
+};
+
+// Framework references of a rule: {"csf": [...], "sp800_53": [...], ...}.
+using Refs = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+inline json refs_to_json(const Refs& refs) {
+    json out = json::object();
+    for (const auto& [framework, ids] : refs) {
+        out[framework] = ids;
+    }
+    return out;
+}
+
+// A rule as the catalog lists it. Findings start from their rule so that the
+// catalog and the findings can never disagree on ids, titles or references.
+struct Rule {
+    std::string id;   // "<plugin>.<name>"
+    std::string kind; // "risk" or "benefit"
+    std::string title;
+    std::string summary;
+    Refs refs;
+    std::string dimension; // benefits only
+
+    static Rule risk(std::string id, std::string title, std::string summary, Refs refs) {
+        return {std::move(id), "risk", std::move(title), std::move(summary), std::move(refs), {}};
+    }
+    static Rule benefit(std::string id, std::string dimension, std::string title, std::string summary) {
+        return {std::move(id), "benefit", std::move(title), std::move(summary), {}, std::move(dimension)};
+    }
+
+    json to_json() const {
+        json out = {{"id", id}, {"kind", kind}, {"title", title}, {"summary", summary}, {"refs", refs_to_json(refs)}};
+        if (!dimension.empty()) {
+            out["dimension"] = dimension;
+        }
+        return out;
+    }
+};
+
+class Mitigation {
+public:
+    Mitigation(std::string id, std::string title) : m_json{{"id", std::move(id)}, {"title", std::move(title)}} {}
+
+    // The proposal control that implements this mitigation, if any.
+    Mitigation& control(const std::string& control_id) { return set("control", control_id); }
+    Mitigation& cost(double one_time, double annual) {
+        return set("cost", json{{"one_time", one_time}, {"annual", annual}});
+    }
+    // Likelihood and impact the risk keeps once this mitigation is in place.
+    Mitigation& leaves(int likelihood, int impact) {
+        return set("residual", json{{"likelihood", likelihood}, {"impact", impact}});
+    }
+    const json& to_json() const { return m_json; }
+
+private:
+    Mitigation& set(const char* key, json value) {
+        m_json[key] = std::move(value);
+        return *this;
+    }
+    json m_json;
+};
+
+class Risk {
+public:
+    explicit Risk(const Rule& rule)
+        : m_json{{"id", rule.id},
+                 {"title", rule.title},
+                 {"refs", refs_to_json(rule.refs)},
+                 {"evidence", json::array()},
+                 {"mitigations", json::array()}} {}
+
+    Risk& likelihood(int value) { return set("likelihood", value); }
+    Risk& impact(int value) { return set("impact", value); }
+    Risk& rationale(std::string text) { return set("rationale", std::move(text)); }
+    Risk& evidence(const std::string& pointer) {
+        m_json["evidence"].push_back(pointer);
+        return *this;
+    }
+    // Risks that several plugins may raise (e.g. "vendor-lock-in") share a
+    // concern key so that the host lists them once.
+    Risk& concern(std::string key) { return set("concern", std::move(key)); }
+    Risk& mitigation(const Mitigation& m) {
+        m_json["mitigations"].push_back(m.to_json());
+        return *this;
+    }
+    // FAIR inputs: loss events per year and loss per event, in the proposal's currency.
+    Risk& fair(const Range& frequency, const Range& magnitude) {
+        return set("fair", json{{"frequency", frequency.to_json()}, {"magnitude", magnitude.to_json()}});
+    }
+    const json& to_json() const { return m_json; }
+
+private:
+    template <typename T> Risk& set(const char* key, T&& value) {
+        m_json[key] = std::forward<T>(value);
+        return *this;
+    }
+    json m_json;
+};
+
+class Benefit {
+public:
+    explicit Benefit(const Rule& rule)
+        : m_json{{"id", rule.id}, {"title", rule.title}, {"dimension", rule.dimension}, {"evidence", json::array()}} {}
+
+    Benefit& score(int value) { return set("score", value); }
+    Benefit& rationale(std::string text) { return set("rationale", std::move(text)); }
+    Benefit& evidence(const std::string& pointer) {
+        m_json["evidence"].push_back(pointer);
+        return *this;
+    }
+    Benefit& annual_value(const Range& value) { return set("annual_value", value.to_json()); }
+    const json& to_json() const { return m_json; }
+
+private:
+    template <typename T> Benefit& set(const char* key, T&& value) {
+        m_json[key] = std::forward<T>(value);
+        return *this;
+    }
+    json m_json;
+};
+
+// What one plugin says about one proposal.
+class Contribution {
+public:
+    Contribution& add(const Risk& risk) {
+        m_risks.push_back(risk.to_json());
+        return *this;
+    }
+    Contribution& add(const Benefit& benefit) {
+        m_benefits.push_back(benefit.to_json());
+        return *this;
+    }
+    // Information the rule needed but the proposal lacks; `field` is the JSON
+    // pointer the sponsor should fill in.
+    Contribution& ask(const Rule& rule, const std::string& field, std::string text) {
+        m_questions.push_back({{"rule", rule.id}, {"field", field}, {"text", std::move(text)}});
+        return *this;
+    }
+    json to_json() const { return {{"benefits", m_benefits}, {"risks", m_risks}, {"questions", m_questions}}; }
+
+private:
+    json m_benefits = json::array();
+    json m_risks = json::array();
+    json m_questions = json::array();
+};
+
+// Base class of a plugin. One instance per configured plugin; evaluate() may
+// be called many times, concurrently if the manifest says thread_safe.
+class Plugin {
+public:
+    virtual ~Plugin() = default;
+    virtual void configure(const json& /*config*/) {}
+    virtual Contribution evaluate(const Proposal& proposal) const = 0;
+};
+
+namespace detail {
+
+struct Instance {
+    std::unique_ptr<Plugin> plugin;
+    std::string output;
+    std::string error;
+};
+
+inline thread_local std::string t_global_error;
+
+template <typename Fn> fulcrum_status guarded(std::string& error, Fn&& fn) noexcept {
+    try {
+        fn();
+        return FULCRUM_OK;
+    } catch (const std::exception& e) {
+        try {
+            error = e.what();
+        } catch (...) {
+        }
+    } catch (...) {
+        try {
+            error = "unknown exception";
+        } catch (...) {
+        }
+    }
+    return FULCRUM_ERR_INTERNAL;
+}
+
+// Builds the manifest text once: the author's fields plus the rule catalog.
+template <typename P> const char* manifest_text() noexcept {
+    static const std::string text = [] {
+        try {
+            json m = P::manifest();
+            m["abi_version"] =
+                std::to_string(FULCRUM_ABI_VERSION_MAJOR) + "." + std::to_string(FULCRUM_ABI_VERSION_MINOR);
+            json rules = json::array();
+            for (const Rule& r : P::rules()) {
+                rules.push_back(r.to_json());
+            }
+            m["rules"] = std::move(rules);
+            return m.dump();
+        } catch (...) {
+            return std::string("{}");
+        }
+    }();
+    return text.c_str();
+}
+
+template <typename P> const fulcrum_plugin_api* entry() noexcept {
+    static const fulcrum_plugin_api api = {
+        sizeof(fulcrum_plugin_api),
+        FULCRUM_ABI_VERSION,
+        &manifest_text<P>,
+        [](const char* config_json, fulcrum_instance** out) noexcept -> fulcrum_status {
+            if (out == nullptr) {
+                return FULCRUM_ERR_INVALID_ARGUMENT;
+            }
+            *out = nullptr;
+            Instance* instance = nullptr;
+            fulcrum_status rc = guarded(t_global_error, [&] {
+                instance = new Instance{std::make_unique<P>(), {}, {}};
+            });
+            if (rc != FULCRUM_OK) {
+                return rc;
+            }
+            *out = reinterpret_cast<fulcrum_instance*>(instance);
+            return guarded(instance->error, [&] {
+                instance->plugin->configure(config_json ? json::parse(config_json) : json::object());
+            });
+        },
+        [](fulcrum_instance* instance) noexcept { delete reinterpret_cast<Instance*>(instance); },
+        [](fulcrum_instance* handle, const char* proposal_json, size_t proposal_len, const char** out_json,
+           size_t* out_len) noexcept -> fulcrum_status {
+            auto* instance = reinterpret_cast<Instance*>(handle);
+            if (instance == nullptr || proposal_json == nullptr || out_json == nullptr || out_len == nullptr) {
+                return FULCRUM_ERR_INVALID_ARGUMENT;
+            }
+            return guarded(instance->error, [&] {
+                Proposal proposal(json::parse(proposal_json, proposal_json + proposal_len));
+                instance->output = instance->plugin->evaluate(proposal).to_json().dump();
+                *out_json = instance->output.c_str();
+                *out_len = instance->output.size();
+            });
+        },
+        [](fulcrum_instance* handle) noexcept -> const char* {
+            auto* instance = reinterpret_cast<Instance*>(handle);
+            const std::string& error = instance ? instance->error : t_global_error;
+            return error.empty() ? nullptr : error.c_str();
+        },
+    };
+    return &api;
+}
+
+} // namespace detail
+} // namespace fulcrum::sdk
+
+// Exports `PluginClass` as a Fulcrum plugin. The class derives from
+// fulcrum::sdk::Plugin and provides `static nlohmann::json manifest()` and
+// `static const std::vector<fulcrum::sdk::Rule>& rules()`.
+#define FULCRUM_PLUGIN(PluginClass)                                                                                    \
+    extern "C" FULCRUM_PLUGIN_EXPORT const fulcrum_plugin_api* fulcrum_plugin_entry(void) {                            \
+        return ::fulcrum::sdk::detail::entry<PluginClass>();                                                           \
+    }

@@ -1,0 +1,32 @@
+// Helpers shared by the tests: paths into the source and build trees, and
+// running the fulcrum program as a user would.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fulcrum::test {
+
+std::string source_path(const std::string& relative); // under the source tree
+std::string binary_path(const std::string& relative); // under the build tree
+std::string fixture_plugin_dir(const std::string& name);
+
+// A fresh empty folder under the build tree, removed first if it exists.
+std::string scratch_dir(const std::string& name);
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs the built fulcrum with `args` (no shell), capturing both streams.
+RunResult run_fulcrum(const std::vector<std::string>& args, const std::string& stdin_text = "");
+
+std::string read_text(const std::string& path);
+void write_text(const std::string& path, const std::string& text);
+
+// The reference data folder (FULCRUM_REFERENCE_DATA), or "" when unset.
+std::string reference_data_dir();
+
+} // namespace fulcrum::test
