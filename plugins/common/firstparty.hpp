@@ -175,4 +175,46 @@ inline int claim_score(const Proposal& p, const Claim& claim, int fit) {
     return std::clamp(fit + bonus + (claim.has_metric ? 5 : 0), 0, 100);
 }
 
+// Organisation context: who owns security. A small or medium organisation
+// without a CISO gets a recommendation about security ownership (a virtual
+// CISO or a hybrid role) rather than an enterprise control checklist. Each
+// first-party plugin raises it under its own rule id with the shared concern
+// "security-ownership", so the review lists it once.
+inline void security_ownership(const Proposal& p, const sdk::Rule& rule, sdk::Contribution& out) {
+    const auto has_ciso = p.flag("/organization/has_ciso");
+    if (!has_ciso) {
+        out.ask(rule, "/organization/has_ciso",
+                "Who is accountable for security in your organisation: is there a CISO, or who plays that role?");
+        return;
+    }
+    if (*has_ciso) {
+        return;
+    }
+    const std::string size = p.text("/organization/size").value_or("medium");
+    const bool small = size == "small" || size == "medium";
+    const double scale = cost_scale(p);
+    sdk::Risk risk(rule);
+    risk.likelihood(3)
+        .impact(regulated(p) ? 4 : 3)
+        .concern("security-ownership")
+        .rationale(small ? "Nobody is accountable for security: the organisation has no CISO. At this size a full-time "
+                           "CISO is rarely proportionate, but someone must own the risks this proposal adds; a "
+                           "virtual CISO or a hybrid IT-and-security role gives that ownership at a fraction of the "
+                           "cost."
+                         : "An organisation of this size without a CISO has no one who owns security risk; the "
+                           "risks this proposal adds would land on nobody's desk.")
+        .evidence("/organization/has_ciso")
+        .mitigation(sdk::Mitigation(small ? "virtual-ciso" : "appoint-ciso",
+                                    small ? "Engage a virtual CISO (part-time, retained) or name a hybrid "
+                                            "IT-and-security owner"
+                                          : "Appoint a CISO with a mandate and budget")
+                        .cost(small ? 5000 : 40000 * scale, small ? 36000 * scale : 250000)
+                        .leaves(1, regulated(p) ? 4 : 3))
+        .fair({0.1, 0.3, 0.8}, {20000 * scale, 100000 * scale, 600000 * scale});
+    if (p.find("/organization/size")) {
+        risk.evidence("/organization/size");
+    }
+    out.add(risk);
+}
+
 } // namespace fulcrum::firstparty

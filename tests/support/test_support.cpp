@@ -15,8 +15,12 @@ namespace fulcrum::test {
 
 namespace fs = boost::filesystem;
 
-std::string source_path(const std::string& relative) { return std::string(FULCRUM_SOURCE_DIR) + "/" + relative; }
-std::string binary_path(const std::string& relative) { return std::string(FULCRUM_BINARY_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) {
+    return std::string(FULCRUM_SOURCE_DIR) + "/" + relative;
+}
+std::string binary_path(const std::string& relative) {
+    return std::string(FULCRUM_BINARY_DIR) + "/" + relative;
+}
 std::string fixture_plugin_dir(const std::string& name) {
     return std::string(FULCRUM_FIXTURE_PLUGIN_DIR) + "/" + name;
 }

@@ -93,8 +93,8 @@ TEST_CASE("null means unknown and is accepted for optional fields", "[proposal]"
 }
 
 TEST_CASE("controls are read by id and status", "[proposal]") {
-    const std::string text = std::string(k_minimal) +
-                             "controls: [{id: mfa, status: in_place}, {id: backup, status: planned}]\n";
+    const std::string text =
+        std::string(k_minimal) + "controls: [{id: mfa, status: in_place}, {id: backup, status: planned}]\n";
     const Proposal p = validate_proposal(parse_document(text, Syntax::yaml, "p.yaml"), "p.yaml");
     CHECK(p.control("mfa") == ControlStatus::in_place);
     CHECK(p.control("backup") == ControlStatus::planned);
