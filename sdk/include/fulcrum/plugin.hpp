@@ -310,10 +310,15 @@ namespace detail {
 
 struct Instance {
     std::unique_ptr<Plugin> plugin;
-    std::string output;
-    std::string error;
+    std::string error; // from create()
 };
 
+// Output and errors of evaluate() live per thread: a thread-safe plugin is
+// called from several threads at once, and each caller must read its own
+// result. The host copies them before its next call.
+inline thread_local std::string t_output;
+inline thread_local std::string t_call_error;
+inline thread_local const Instance* t_failed_instance = nullptr;
 inline thread_local std::string t_global_error;
 
 template <typename Fn> fulcrum_status guarded(std::string& error, Fn&& fn) noexcept {
@@ -365,9 +370,7 @@ template <typename P> const fulcrum_plugin_api* entry() noexcept {
             }
             *out = nullptr;
             Instance* instance = nullptr;
-            fulcrum_status rc = guarded(t_global_error, [&] {
-                instance = new Instance{std::make_unique<P>(), {}, {}};
-            });
+            fulcrum_status rc = guarded(t_global_error, [&] { instance = new Instance{std::make_unique<P>(), {}}; });
             if (rc != FULCRUM_OK) {
                 return rc;
             }
@@ -383,15 +386,23 @@ template <typename P> const fulcrum_plugin_api* entry() noexcept {
             if (instance == nullptr || proposal_json == nullptr || out_json == nullptr || out_len == nullptr) {
                 return FULCRUM_ERR_INVALID_ARGUMENT;
             }
-            return guarded(instance->error, [&] {
+            t_failed_instance = nullptr;
+            const fulcrum_status rc = guarded(t_call_error, [&] {
                 Proposal proposal(json::parse(proposal_json, proposal_json + proposal_len));
-                instance->output = instance->plugin->evaluate(proposal).to_json().dump();
-                *out_json = instance->output.c_str();
-                *out_len = instance->output.size();
+                t_output = instance->plugin->evaluate(proposal).to_json().dump();
+                *out_json = t_output.c_str();
+                *out_len = t_output.size();
             });
+            if (rc != FULCRUM_OK) {
+                t_failed_instance = instance;
+            }
+            return rc;
         },
         [](fulcrum_instance* handle) noexcept -> const char* {
             auto* instance = reinterpret_cast<Instance*>(handle);
+            if (instance != nullptr && instance == t_failed_instance) {
+                return t_call_error.c_str();
+            }
             const std::string& error = instance ? instance->error : t_global_error;
             return error.empty() ? nullptr : error.c_str();
         },
