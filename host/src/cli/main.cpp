@@ -17,6 +17,7 @@ const char* const k_help = "fulcrum " FULCRUM_VERSION " - joint CIO/CISO review 
                            "Usage: fulcrum COMMAND [ARGS...]\n\n"
                            "Commands:\n"
                            "  review FILE...    review proposals (JSON or YAML)\n"
+                           "  batch INPUT...    review a portfolio: many files, folders or JSON Lines\n"
                            "  plugins list      list the plugins fulcrum loads\n\n"
                            "Options:\n"
                            "  -h, --help        show this help; COMMAND --help shows a command's\n"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
         {"review", run_review},
         {"plugins", run_plugins},
+        {"batch", run_batch_command},
     };
     if (argc < 2) {
         std::cerr << k_help;

@@ -1,0 +1,147 @@
+#include "batch/inputs.hpp"
+
+#include "util/error.hpp"
+
+#include <boost/filesystem.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <iostream>
+
+namespace fulcrum {
+namespace fs = boost::filesystem;
+
+namespace {
+
+bool has_extension(const std::string& path, std::initializer_list<const char*> extensions) {
+    const std::string ext = fs::path(path).extension().string();
+    return std::any_of(extensions.begin(), extensions.end(), [&](const char* e) { return ext == e; });
+}
+
+bool blank(const std::string& line) {
+    return line.find_first_not_of(" \t\r") == std::string::npos;
+}
+
+std::vector<std::string> expand(const std::vector<std::string>& inputs) {
+    std::vector<std::string> out;
+    for (const auto& input : inputs) {
+        if (input == "-") {
+            out.push_back(input);
+            continue;
+        }
+        boost::system::error_code ec;
+        const auto status = fs::status(input, ec);
+        if (ec || !fs::exists(status)) {
+            throw usage_error(input + ": no such file or directory");
+        }
+        if (!fs::is_directory(status)) {
+            out.push_back(input);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string path = it->path().string();
+            if (fs::is_regular_file(it->path()) &&
+                has_extension(path, {".json", ".yaml", ".yml", ".jsonl", ".ndjson"})) {
+                found.push_back(path);
+            }
+        }
+        if (ec) {
+            throw usage_error(input + ": cannot list: " + ec.message());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+} // namespace
+
+std::string InputItem::origin() const {
+    return line == 0 ? input : input + ":" + std::to_string(line);
+}
+
+bool is_json_lines(const std::string& path) {
+    return path == "-" || has_extension(path, {".jsonl", ".ndjson"});
+}
+
+InputReader::InputReader(std::vector<std::string> inputs) : m_sources(expand(inputs)) {}
+
+InputReader::~InputReader() = default;
+
+bool InputReader::open_next_source() {
+    m_lines.reset();
+    if (m_next_source >= m_sources.size()) {
+        return false;
+    }
+    m_current = m_sources[m_next_source++];
+    m_line = 0;
+    return true;
+}
+
+std::optional<InputItem> InputReader::next() {
+    for (;;) {
+        if (m_lines) {
+            std::string line;
+            while (std::getline(*m_lines, line)) {
+                ++m_line;
+                if (blank(line)) {
+                    continue;
+                }
+                InputItem item;
+                item.index = m_index++;
+                item.input = m_current;
+                item.line = m_line;
+                item.text = std::move(line);
+                item.syntax = Syntax::json;
+                return item;
+            }
+            m_lines.reset();
+        }
+        if (!open_next_source()) {
+            return std::nullopt;
+        }
+        if (is_json_lines(m_current)) {
+            if (m_current == "-") {
+                m_lines = std::make_unique<std::istream>(std::cin.rdbuf());
+                continue;
+            }
+            auto file = std::make_unique<std::ifstream>(m_current, std::ios::binary);
+            if (*file) {
+                m_lines = std::move(file);
+                continue;
+            }
+        }
+        InputItem item;
+        item.index = m_index++;
+        item.input = m_current;
+        item.syntax = syntax_for_path(m_current);
+        try {
+            item.text = read_file(m_current);
+        } catch (const Error& e) {
+            item.read_error = e.what();
+        }
+        return item;
+    }
+}
+
+std::optional<uint64_t> InputReader::count(const std::vector<std::string>& inputs) {
+    uint64_t total = 0;
+    for (const auto& source : expand(inputs)) {
+        if (source == "-") {
+            return std::nullopt;
+        }
+        if (!is_json_lines(source)) {
+            ++total;
+            continue;
+        }
+        std::ifstream in(source, std::ios::binary);
+        std::string line;
+        while (std::getline(in, line)) {
+            total += blank(line) ? 0 : 1;
+        }
+    }
+    return total;
+}
+
+} // namespace fulcrum

@@ -1,0 +1,250 @@
+#include "batch/portfolio.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace fulcrum {
+
+using ojson = nlohmann::ordered_json;
+
+std::string quadrant_of(int benefit_score, int risk_score) {
+    return std::string(benefit_score >= 50 ? "high-benefit" : "low-benefit") + "/" +
+           (risk_score >= 50 ? "high-risk" : "low-risk");
+}
+
+namespace {
+
+double number_at(const nlohmann::json& doc, const char* pointer, double fallback) {
+    const nlohmann::json::json_pointer ptr(pointer);
+    if (!doc.contains(ptr) || !doc.at(ptr).is_number()) {
+        return fallback;
+    }
+    return doc.at(ptr).get<double>();
+}
+
+double net_value(double annual_benefit, double capex, double opex, const Cost& conditions, double years, double rate) {
+    double value = -capex - conditions.one_time;
+    for (int t = 1; t <= static_cast<int>(years); ++t) {
+        value += (annual_benefit - opex - conditions.annual) / std::pow(1 + rate, t);
+    }
+    return value;
+}
+
+bool fundable(Decision d) {
+    return d == Decision::approve || d == Decision::approve_with_conditions;
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) {
+        return text;
+    }
+    std::string out = "\"";
+    for (char c : text) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+Decision decision_from(const std::string& text) {
+    for (Decision d : {Decision::approve, Decision::approve_with_conditions, Decision::defer, Decision::reject}) {
+        if (text == to_string(d)) {
+            return d;
+        }
+    }
+    return Decision::defer;
+}
+
+} // namespace
+
+PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohmann::json& doc) {
+    PortfolioRow row;
+    row.index = index;
+    row.id = review.proposal_id;
+    row.title = review.proposal_title;
+    row.decision = review.decision;
+    row.benefit_score = review.benefit_score;
+    row.risk_score = review.risk_score;
+    row.complete = review.complete;
+    row.currency = review.currency;
+    const double capex = number_at(doc, "/costs/capex", 0);
+    const double opex = number_at(doc, "/costs/opex_annual", 0);
+    row.innovation_cost = capex + opex;
+    row.security_cost = review.conditions_cost.one_time + review.conditions_cost.annual;
+    row.expected_net_value = net_value(review.has_annual_value ? review.annual_value.likely : 0, capex, opex,
+                                       review.conditions_cost, number_at(doc, "/business_case/horizon_years", 3),
+                                       number_at(doc, "/business_case/discount_rate", 0.08));
+    for (const auto& r : review.risks) {
+        row.risk_ids.push_back(r.id);
+    }
+    return row;
+}
+
+std::optional<PortfolioRow> row_from_record(const nlohmann::json& record) {
+    if (!record.is_object() || !record.contains("portfolio") || !record["portfolio"].is_object()) {
+        return std::nullopt;
+    }
+    const auto& p = record["portfolio"];
+    PortfolioRow row;
+    row.index = record.value("index", uint64_t{0});
+    row.id = p.value("id", "");
+    row.title = p.value("title", "");
+    row.decision = decision_from(p.value("decision", "defer"));
+    row.benefit_score = p.value("benefit_score", 0);
+    row.risk_score = p.value("risk_score", 0);
+    row.complete = p.value("complete", true);
+    row.expected_net_value = p.value("expected_net_value", 0.0);
+    row.innovation_cost = p.value("innovation_cost", 0.0);
+    row.security_cost = p.value("security_cost", 0.0);
+    row.currency = p.value("currency", "USD");
+    if (p.contains("annual_loss_exposure") && p["annual_loss_exposure"].is_number()) {
+        row.annual_loss_exposure = p["annual_loss_exposure"].get<double>();
+    }
+    if (p.contains("risks") && p["risks"].is_array()) {
+        for (const auto& id : p["risks"]) {
+            row.risk_ids.push_back(id.get<std::string>());
+        }
+    }
+    return row;
+}
+
+Portfolio::Portfolio(PortfolioOptions options) : m_options(std::move(options)) {}
+
+void Portfolio::add(const PortfolioRow& row) {
+    ++m_reviewed;
+    if (m_currency.empty()) {
+        m_currency = row.currency;
+    } else if (m_currency != row.currency) {
+        m_currency = "mixed";
+    }
+    m_incomplete += row.complete ? 0 : 1;
+    ++m_by_decision[to_string(row.decision)];
+    ++m_by_quadrant[quadrant_of(row.benefit_score, row.risk_score)];
+    for (const auto& id : row.risk_ids) {
+        ++m_risk_counts[id];
+    }
+    m_total_value += row.expected_net_value;
+    if (row.annual_loss_exposure) {
+        m_has_ale = true;
+        m_total_ale += *row.annual_loss_exposure;
+    }
+    auto better = [](const PortfolioRow& a, const PortfolioRow& b) {
+        return a.expected_net_value != b.expected_net_value ? a.expected_net_value > b.expected_net_value
+                                                            : a.index < b.index;
+    };
+    // Ranking: a small sorted vector; inserting costs O(ranking_size).
+    auto pos = std::lower_bound(m_ranking.begin(), m_ranking.end(), row, better);
+    if (static_cast<size_t>(pos - m_ranking.begin()) < m_options.ranking_size) {
+        m_ranking.insert(pos, row);
+        if (m_ranking.size() > m_options.ranking_size) {
+            m_ranking.pop_back();
+        }
+    }
+    // Funding candidates: a min-heap of the most valuable fundable proposals.
+    if (!fundable(row.decision) || row.expected_net_value <= 0) {
+        return;
+    }
+    auto worse = [&](const PortfolioRow& a, const PortfolioRow& b) { return better(a, b); };
+    if (m_candidates.size() < m_options.candidate_pool) {
+        m_candidates.push_back(row);
+        std::push_heap(m_candidates.begin(), m_candidates.end(), worse);
+    } else if (better(row, m_candidates.front())) {
+        std::pop_heap(m_candidates.begin(), m_candidates.end(), worse);
+        m_candidates.back() = row;
+        std::push_heap(m_candidates.begin(), m_candidates.end(), worse);
+        ++m_candidates_dropped;
+    } else {
+        ++m_candidates_dropped;
+    }
+}
+
+ojson Portfolio::to_json() const {
+    ojson out;
+    out["schema"] = "fulcrum/portfolio@1";
+    out["currency"] = m_currency.empty() ? "USD" : m_currency;
+    out["proposals"] = m_reviewed + m_invalid;
+    out["reviewed"] = m_reviewed;
+    out["invalid"] = m_invalid;
+    out["incomplete"] = m_incomplete;
+    ojson decisions = ojson::object();
+    for (const char* d : {"approve", "approve_with_conditions", "defer", "reject"}) {
+        auto it = m_by_decision.find(d);
+        decisions[d] = it == m_by_decision.end() ? 0 : it->second;
+    }
+    out["by_decision"] = std::move(decisions);
+    ojson quadrants = ojson::object();
+    for (const char* q :
+         {"high-benefit/low-risk", "high-benefit/high-risk", "low-benefit/low-risk", "low-benefit/high-risk"}) {
+        auto it = m_by_quadrant.find(q);
+        quadrants[q] = it == m_by_quadrant.end() ? 0 : it->second;
+    }
+    out["by_quadrant"] = std::move(quadrants);
+    out["expected_net_value_total"] = m_total_value;
+    if (m_has_ale) {
+        out["annual_loss_exposure_total"] = m_total_ale;
+    }
+    ojson ranking = ojson::array();
+    for (const auto& r : m_ranking) {
+        ranking.push_back({{"id", r.id},
+                           {"title", r.title},
+                           {"decision", to_string(r.decision)},
+                           {"benefit_score", r.benefit_score},
+                           {"risk_score", r.risk_score},
+                           {"expected_net_value", r.expected_net_value}});
+    }
+    out["ranking"] = std::move(ranking);
+    std::vector<std::pair<std::string, uint64_t>> risks(m_risk_counts.begin(), m_risk_counts.end());
+    std::stable_sort(risks.begin(), risks.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    ojson frequent = ojson::array();
+    for (size_t i = 0; i < risks.size() && i < 10; ++i) {
+        frequent.push_back({{"rule", risks[i].first}, {"proposals", risks[i].second}});
+    }
+    out["frequent_risks"] = std::move(frequent);
+
+    if (m_options.innovation_budget || m_options.security_budget) {
+        std::vector<FundingCandidate> candidates;
+        for (const auto& r : m_candidates) {
+            candidates.push_back({r.id, r.expected_net_value, r.innovation_cost, r.security_cost});
+        }
+        const double innovation = m_options.innovation_budget.value_or(HUGE_VAL);
+        const double security = m_options.security_budget.value_or(HUGE_VAL);
+        const FundingPlan plan = plan_funding(candidates, innovation, security);
+        const bool exact = plan.exact && m_candidates_dropped == 0;
+        ojson funded = ojson::array();
+        for (size_t i : plan.chosen) {
+            const auto& r = m_candidates[i];
+            funded.push_back({{"id", r.id},
+                              {"expected_net_value", r.expected_net_value},
+                              {"innovation_cost", r.innovation_cost},
+                              {"security_cost", r.security_cost}});
+        }
+        ojson funding = {{"innovation_budget", m_options.innovation_budget ? ojson(innovation) : ojson(nullptr)},
+                         {"security_budget", m_options.security_budget ? ojson(security) : ojson(nullptr)},
+                         {"method", exact ? "exact" : "heuristic"},
+                         {"candidates", candidates.size() + m_candidates_dropped},
+                         {"expected_net_value", plan.value},
+                         {"innovation_spend", plan.innovation_spend},
+                         {"security_spend", plan.security_spend},
+                         {"funded", std::move(funded)}};
+        if (!exact) {
+            funding["upper_bound"] = plan.upper_bound;
+            funding["gap_to_bound"] = plan.upper_bound > 0 ? (plan.upper_bound - plan.value) / plan.upper_bound : 0.0;
+        }
+        out["funding"] = std::move(funding);
+    }
+    return out;
+}
+
+std::string Portfolio::to_csv() const {
+    std::ostringstream csv;
+    csv << "rank,id,title,decision,benefit_score,risk_score,expected_net_value\n";
+    int rank = 1;
+    for (const auto& r : m_ranking) {
+        csv << rank++ << "," << csv_field(r.id) << "," << csv_field(r.title) << "," << to_string(r.decision) << ","
+            << r.benefit_score << "," << r.risk_score << ","
+            << static_cast<long long>(std::llround(r.expected_net_value)) << "\n";
+    }
+    return csv.str();
+}
+
+} // namespace fulcrum

@@ -1,0 +1,80 @@
+// The portfolio view of a batch, built as records stream past and never
+// holding the batch: counts by decision and quadrant, the best proposals by
+// expected net value, the most frequent risks, and a funding recommendation.
+#pragma once
+
+#include "batch/funding.hpp"
+#include "review/review.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fulcrum {
+
+// What the portfolio keeps of one review.
+struct PortfolioRow {
+    uint64_t index = 0;
+    std::string id;
+    std::string title;
+    Decision decision = Decision::defer;
+    int benefit_score = 0;
+    int risk_score = 0;
+    bool complete = true;
+    double expected_net_value = 0; // over the proposal's horizon, in its currency
+    double innovation_cost = 0;    // capex + first-year opex
+    double security_cost = 0;      // one-time + first-year cost of its conditions
+    std::optional<double> annual_loss_exposure;
+    std::vector<std::string> risk_ids;
+    std::string currency = "USD";
+};
+
+// Expected net value of a review: discounted benefits minus costs over the
+// horizon; docs/batch.md gives the formula.
+PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohmann::json& proposal_doc);
+// The same from a JSON Lines output record (used on --resume).
+std::optional<PortfolioRow> row_from_record(const nlohmann::json& record);
+
+struct PortfolioOptions {
+    std::optional<double> innovation_budget;
+    std::optional<double> security_budget;
+    size_t ranking_size = 25;
+    size_t candidate_pool = 5000; // most valuable proposals kept for funding
+};
+
+class Portfolio {
+public:
+    explicit Portfolio(PortfolioOptions options);
+
+    void add(const PortfolioRow& row);
+    void add_invalid() { ++m_invalid; }
+
+    uint64_t reviewed() const { return m_reviewed; }
+    nlohmann::ordered_json to_json() const;
+    std::string to_csv() const;
+
+private:
+    PortfolioOptions m_options;
+    uint64_t m_reviewed = 0;
+    uint64_t m_invalid = 0;
+    uint64_t m_incomplete = 0;
+    std::map<std::string, uint64_t> m_by_decision;
+    std::map<std::string, uint64_t> m_by_quadrant;
+    std::map<std::string, uint64_t> m_risk_counts;
+    std::vector<PortfolioRow> m_ranking;    // best first, at most ranking_size
+    std::vector<PortfolioRow> m_candidates; // funding candidates, bounded
+    uint64_t m_candidates_dropped = 0;
+    double m_total_value = 0;
+    double m_total_ale = 0;
+    bool m_has_ale = false;
+    std::string m_currency;
+};
+
+// "high-benefit/low-risk" and so on: benefit and risk split at 50.
+std::string quadrant_of(int benefit_score, int risk_score);
+
+} // namespace fulcrum

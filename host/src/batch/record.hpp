@@ -1,0 +1,40 @@
+// One batch output record per input proposal (a JSON line): the review, or
+// an error naming the input, line and reason. docs/batch.md shows both.
+#pragma once
+
+#include "batch/inputs.hpp"
+#include "batch/portfolio.hpp"
+#include "review/reviewer.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fulcrum {
+
+struct RecordResult {
+    std::string line; // the record, ending in '\n'
+    std::optional<PortfolioRow> row;
+    bool invalid = false;
+    bool incomplete = false;
+};
+
+// Parses, validates and reviews one item. Never throws for a bad proposal or
+// a failing plugin: those become the record.
+RecordResult review_record(const InputItem& item, const Reviewer& reviewer);
+
+struct ResumeState {
+    bool found = false;                   // a partial output existed
+    std::map<uint64_t, std::string> done; // index -> origin ("file" or "file:line")
+    std::vector<RecordResult> results;    // what they counted as (line left empty)
+};
+
+// Reads the records an interrupted run wrote; a torn last line (the run was
+// killed mid-write) is cut off so that the file can be appended to.
+ResumeState read_partial_output(const std::string& partial_path);
+
+// The portfolio summary, as CSV when the path ends in .csv, else JSON.
+void write_summary(const std::string& path, const Portfolio& portfolio);
+
+} // namespace fulcrum

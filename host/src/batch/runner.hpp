@@ -1,0 +1,47 @@
+// Runs a batch: reads inputs, reviews them on N threads, writes one JSON
+// Lines record per proposal in input order (or as they finish), keeps the
+// portfolio summary, and stops cleanly on SIGINT/SIGTERM so that --resume
+// can continue without reviewing anything twice.
+#pragma once
+
+#include "batch/portfolio.hpp"
+#include "review/reviewer.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fulcrum {
+
+struct BatchOptions {
+    std::vector<std::string> inputs;
+    std::string output;  // "" or "-" for standard output
+    std::string summary; // "" for none; .csv for CSV, else JSON
+    unsigned jobs = 1;
+    bool ordered = true;
+    bool resume = false;
+    bool progress = false; // a progress line on standard error
+    unsigned shard = 1;    // this shard, 1-based
+    unsigned shards = 1;   // of this many
+    PortfolioOptions portfolio;
+};
+
+struct BatchStats {
+    uint64_t records = 0; // written by this run
+    uint64_t resumed = 0; // found done from an earlier run
+    uint64_t invalid = 0;
+    uint64_t incomplete = 0;
+    uint64_t rejected = 0;
+    uint64_t not_approved = 0; // anything but approve
+    bool interrupted = false;
+};
+
+// Throws fulcrum::Error for problems with the batch as a whole (unreadable
+// input folder, unwritable output, --resume that does not match).
+BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer);
+
+// Installs SIGINT/SIGTERM handlers that ask running batches to stop.
+void install_interrupt_handlers();
+bool interrupt_requested();
+
+} // namespace fulcrum

@@ -1,0 +1,134 @@
+#include "batch/runner.hpp"
+#include "cli/commands.hpp"
+#include "cli/session.hpp"
+#include "util/error.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+namespace fulcrum {
+
+namespace po = boost::program_options;
+
+namespace {
+
+const char* const k_usage = "Usage: fulcrum batch INPUT... [options]\n\n"
+                            "Reviews many proposals: files, folders (recursively: .json, .yaml, .yml, .jsonl),\n"
+                            "JSON Lines files (one proposal a line) or - for JSON Lines on standard input.\n"
+                            "Writes one JSON Lines record per proposal, in input order unless --unordered.\n\n";
+
+void parse_shard(const std::string& text, BatchOptions& options) {
+    unsigned k = 0, n = 0;
+    char tail = 0;
+    if (std::sscanf(text.c_str(), "%u/%u%c", &k, &n, &tail) != 2 || n == 0 || k == 0 || k > n) {
+        throw usage_error("--shard " + text + ": expected K/N with 1 <= K <= N, e.g. 2/8");
+    }
+    options.shard = k;
+    options.shards = n;
+}
+
+} // namespace
+
+int run_batch_command(const std::vector<std::string>& args) {
+    SessionOptions session_options;
+    BatchOptions options;
+    std::string fail_on = "never";
+    std::string shard;
+    bool quiet = false;
+    bool unordered = false;
+    double innovation_budget = -1;
+    double security_budget = -1;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    po::options_description described("Options");
+    described.add_options()("help,h", "show this help") //
+        ("output,o", po::value(&options.output)->value_name("FILE"),
+         "write records to FILE (atomically; default standard output)")                                             //
+        ("summary", po::value(&options.summary)->value_name("FILE"), "write the portfolio summary (.json or .csv)") //
+        ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")            //
+        ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")              //
+        ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE")   //
+        ("quiet,q", po::bool_switch(&quiet), "no progress line")                                                    //
+        ("fail-on", po::value(&fail_on)->value_name("WHEN"),
+         "exit 1 when any decision is: reject, conditions (anything but approve) or never (default)")   //
+        ("shard", po::value(&shard)->value_name("K/N"), "review only the K-th of N interleaved shards") //
+        ("innovation-budget", po::value(&innovation_budget)->value_name("AMOUNT"),
+         "fund proposals within this budget for their own costs") //
+        ("security-budget", po::value(&security_budget)->value_name("AMOUNT"),
+         "fund proposals within this budget for their mitigation plans");
+    add_session_options(described, session_options);
+    po::options_description hidden;
+    hidden.add_options()("input", po::value(&options.inputs));
+    po::options_description all;
+    all.add(described).add(hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw usage_error(std::string("batch: ") + e.what() + " (see fulcrum batch --help)");
+    }
+    if (vm.count("help")) {
+        std::cout << k_usage << described
+                  << "\nExit codes: 0 done, 1 gate failed, 2 usage, 3 some proposal invalid,\n"
+                     "4 some plugin failed, 130 interrupted (continue with --resume).\n";
+        return k_exit_ok;
+    }
+    if (options.inputs.empty()) {
+        throw usage_error("batch: no input given (see fulcrum batch --help)");
+    }
+    if (fail_on != "never" && fail_on != "reject" && fail_on != "conditions") {
+        throw usage_error("--fail-on " + fail_on + ": expected reject, conditions or never");
+    }
+    if (jobs == 0) {
+        throw usage_error("--jobs 0: expected at least 1");
+    }
+    if (!shard.empty()) {
+        parse_shard(shard, options);
+    }
+    if (vm.count("innovation-budget")) {
+        if (innovation_budget < 0) {
+            throw usage_error("--innovation-budget: expected a non-negative amount");
+        }
+        options.portfolio.innovation_budget = innovation_budget;
+    }
+    if (vm.count("security-budget")) {
+        if (security_budget < 0) {
+            throw usage_error("--security-budget: expected a non-negative amount");
+        }
+        options.portfolio.security_budget = security_budget;
+    }
+    options.jobs = jobs;
+    options.ordered = !unordered;
+    options.progress = !quiet && ::isatty(STDERR_FILENO);
+
+    Session session = open_session(session_options);
+    Reviewer reviewer(session.plugins, session.policy);
+    install_interrupt_handlers();
+    const BatchStats stats = run_batch(options, reviewer);
+    if (stats.interrupted) {
+        std::cerr << "fulcrum: interrupted after " << stats.records + stats.resumed << " records";
+        if (!options.output.empty() && options.output != "-") {
+            std::cerr << "; continue with --resume -o " << options.output;
+        }
+        std::cerr << "\n";
+        return k_exit_interrupted;
+    }
+    if (stats.invalid > 0) {
+        std::cerr << "fulcrum: " << stats.invalid << " invalid proposal(s); see their error records\n";
+        return k_exit_invalid_input;
+    }
+    if (stats.incomplete > 0) {
+        std::cerr << "fulcrum: " << stats.incomplete << " review(s) incomplete: a plugin failed\n";
+        return k_exit_plugin_failed;
+    }
+    const bool gate_failed =
+        (fail_on == "reject" && stats.rejected > 0) || (fail_on == "conditions" && stats.not_approved > 0);
+    return gate_failed ? k_exit_gate_failed : k_exit_ok;
+}
+
+} // namespace fulcrum
