@@ -376,8 +376,9 @@ Proposal validate_proposal(json doc, const std::string& source) {
     p.source = source;
     Checker c;
     if (!doc.is_object()) {
+        // An empty file parses as null; "got null" would not tell the user why.
         throw input_error(source + ": expected a proposal (an object with id, title and technologies), got " +
-                          show(doc));
+                          (doc.is_null() ? std::string("an empty document") : show(doc)));
     }
     c.known_fields(doc, "",
                    {"id", "title", "summary", "sponsor", "organization", "technologies", "data", "business_case",
