@@ -23,6 +23,12 @@ struct RunResult {
 // Runs the built fulcrum with `args` (no shell), capturing both streams.
 RunResult run_fulcrum(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
+// Starts the built fulcrum in the background with stdout and stderr sent to
+// files; returns its pid. wait_exit() reaps it and returns its exit code
+// (128 + signal when killed).
+int spawn_fulcrum(const std::vector<std::string>& args, const std::string& out_path, const std::string& err_path);
+int wait_exit(int pid);
+
 std::string read_text(const std::string& path);
 void write_text(const std::string& path, const std::string& text);
 

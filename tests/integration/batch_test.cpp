@@ -1,0 +1,226 @@
+// fulcrum batch as a user runs it: ordering, error records, shards, the
+// summary, and an interrupted batch resumed without loss or duplication.
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <boost/filesystem.hpp>
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+using namespace fulcrum::test;
+using nlohmann::json;
+
+namespace {
+
+std::string proposal_line(int n) {
+    json p = {{"id", "p-" + std::to_string(n)},
+              {"title", "Proposal " + std::to_string(n)},
+              {"technologies", {{{"category", "cloud"}, {"service_model", n % 2 ? "saas" : "iaas"}}}},
+              {"data", {{"classification", "confidential"}, {"personal_data", n % 3 == 0}, {"records", 1000 * n}}},
+              {"organization", {{"size", "medium"}, {"has_ciso", true}}},
+              {"costs", {{"capex", 10000 + n}, {"opex_annual", 5000}}},
+              {"business_case",
+               {{"benefits",
+                 {{{"dimension", "efficiency"}, {"annual_value", {{"low", 1}, {"likely", 2e4}, {"high", 3e4}}}}}}}}};
+    return p.dump();
+}
+
+std::string write_jsonl(const std::string& dir, int count, const std::string& name = "in.jsonl") {
+    std::ostringstream out;
+    for (int n = 0; n < count; ++n) {
+        out << proposal_line(n) << "\n";
+    }
+    const std::string path = dir + "/" + name;
+    write_text(path, out.str());
+    return path;
+}
+
+std::vector<json> records_of(const std::string& path) {
+    std::vector<json> out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        out.push_back(json::parse(line));
+    }
+    return out;
+}
+
+size_t count_lines(const std::string& path) {
+    std::ifstream in(path);
+    return static_cast<size_t>(std::count(std::istreambuf_iterator<char>(in), {}, '\n'));
+}
+
+std::vector<std::string> base_args() {
+    return {"--no-default-plugins", "--plugin-dir", binary_path("lib/fulcrum/plugins")};
+}
+
+std::vector<std::string> with(std::vector<std::string> head, const std::vector<std::string>& tail) {
+    head.insert(head.end(), tail.begin(), tail.end());
+    return head;
+}
+
+} // namespace
+
+TEST_CASE("batch writes one record per proposal, in input order", "[batch]") {
+    const std::string dir = scratch_dir("batch-order");
+    const std::string input = write_jsonl(dir, 300);
+    const std::string out = dir + "/out.jsonl";
+    const auto r = run_fulcrum(with({"batch", input, "-o", out, "--jobs", "2", "--quiet"}, base_args()));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto records = records_of(out);
+    REQUIRE(records.size() == 300);
+    for (size_t i = 0; i < records.size(); ++i) {
+        CHECK(records[i]["index"] == i);
+        CHECK(records[i]["line"] == i + 1);
+        CHECK(records[i]["review"]["proposal"]["id"] == "p-" + std::to_string(i));
+    }
+    CHECK_FALSE(boost::filesystem::exists(out + ".partial"));
+}
+
+TEST_CASE("batch --unordered still writes every proposal exactly once", "[batch]") {
+    const std::string dir = scratch_dir("batch-unordered");
+    const std::string input = write_jsonl(dir, 200);
+    const std::string out = dir + "/out.jsonl";
+    REQUIRE(run_fulcrum(with({"batch", input, "-o", out, "-j", "2", "--unordered"}, base_args())).exit_code == 0);
+    std::set<size_t> seen;
+    for (const auto& rec : records_of(out)) {
+        CHECK(seen.insert(rec["index"].get<size_t>()).second);
+    }
+    CHECK(seen.size() == 200);
+}
+
+TEST_CASE("a bad proposal costs only its own record, which names input, line and reason", "[batch]") {
+    const std::string dir = scratch_dir("batch-errors");
+    std::ostringstream text;
+    text << proposal_line(0) << "\n"
+         << "{not json\n"
+         << "\n" // blank lines are skipped but counted
+         << R"({"id":"x","title":"T","technologies":[{"category":"cloud"}],"data":{"records":"many"}})"
+         << "\n"
+         << proposal_line(3) << "\n";
+    write_text(dir + "/mixed.jsonl", text.str());
+    write_text(dir + "/single.yaml", "id: y\ntitle: From YAML\ntechnologies: [{category: cloud}]\n");
+    const std::string out = dir + "/out.jsonl";
+    const auto r = run_fulcrum(with({"batch", dir + "/mixed.jsonl", dir + "/single.yaml", "-o", out}, base_args()));
+    CHECK(r.exit_code == 3);
+    const auto records = records_of(out);
+    REQUIRE(records.size() == 5);
+    CHECK(records[0]["status"] == "ok");
+    CHECK(records[1]["status"] == "invalid");
+    CHECK(records[1]["line"] == 2);
+    CHECK(records[1]["error"].get<std::string>().find("mixed.jsonl:2:") != std::string::npos);
+    CHECK(records[2]["line"] == 4);
+    CHECK(records[2]["error"].get<std::string>().find("/data/records: expected a non-negative integer") !=
+          std::string::npos);
+    CHECK(records[3]["status"] == "ok");
+    CHECK(records[4]["input"].get<std::string>().find("single.yaml") != std::string::npos);
+    CHECK(records[4]["review"]["proposal"]["title"] == "From YAML");
+}
+
+TEST_CASE("shards split a portfolio without overlap or loss", "[batch]") {
+    const std::string dir = scratch_dir("batch-shards");
+    const std::string input = write_jsonl(dir, 100);
+    std::set<size_t> seen;
+    for (int k = 1; k <= 3; ++k) {
+        const std::string out = dir + "/shard" + std::to_string(k) + ".jsonl";
+        REQUIRE(run_fulcrum(with({"batch", input, "-o", out, "--shard", std::to_string(k) + "/3"}, base_args()))
+                    .exit_code == 0);
+        for (const auto& rec : records_of(out)) {
+            CHECK(rec["index"].get<size_t>() % 3 == static_cast<size_t>(k - 1));
+            CHECK(seen.insert(rec["index"].get<size_t>()).second);
+        }
+    }
+    CHECK(seen.size() == 100);
+    CHECK(run_fulcrum(with({"batch", input, "--shard", "4/3"}, base_args())).exit_code == 2);
+}
+
+TEST_CASE("batch reads JSON Lines from standard input and writes a summary", "[batch]") {
+    const std::string dir = scratch_dir("batch-stdin");
+    std::ostringstream text;
+    for (int n = 0; n < 20; ++n) {
+        text << proposal_line(n) << "\n";
+    }
+    const auto r = run_fulcrum(with({"batch", "-", "--summary", dir + "/summary.json"}, base_args()), text.str());
+    REQUIRE(r.exit_code == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 20);
+    const json summary = json::parse(read_text(dir + "/summary.json"));
+    CHECK(summary["proposals"] == 20);
+    int total = 0;
+    for (const auto& [decision, n] : summary["by_decision"].items()) {
+        total += n.get<int>();
+    }
+    CHECK(total == 20);
+    CHECK_FALSE(summary["frequent_risks"].empty());
+}
+
+TEST_CASE("--fail-on gates the whole batch", "[batch]") {
+    const std::string dir = scratch_dir("batch-gate");
+    const std::string input = write_jsonl(dir, 10);
+    CHECK(run_fulcrum(with({"batch", input, "--fail-on", "never"}, base_args())).exit_code == 0);
+    // These proposals need conditions (no MFA on confidential data), so the
+    // stricter gate fails.
+    CHECK(run_fulcrum(with({"batch", input, "--fail-on", "conditions"}, base_args())).exit_code == 1);
+    CHECK(run_fulcrum(with({"batch", input, "--fail-on", "sometimes"}, base_args())).exit_code == 2);
+}
+
+namespace {
+
+// Runs a batch, kills it with `signal` once some records are out, resumes,
+// and checks that every proposal appears exactly once, in order.
+void kill_and_resume(int signal, const std::string& name) {
+    const std::string dir = scratch_dir(name);
+    const int count = 20000;
+    const std::string input = write_jsonl(dir, count);
+    const std::string out = dir + "/out.jsonl";
+    const std::string partial = out + ".partial";
+    const int pid =
+        spawn_fulcrum(with({"batch", input, "-o", out, "-j", "2"}, base_args()), dir + "/1.out", dir + "/1.err");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline &&
+           (!boost::filesystem::exists(partial) || count_lines(partial) < 500)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ::kill(pid, signal);
+    const int first = wait_exit(pid);
+    if (first == 0) {
+        WARN("the batch finished before it could be interrupted; the machine is faster than this test assumes");
+        return;
+    }
+    CHECK(first == (signal == SIGKILL ? 128 + SIGKILL : 130));
+    REQUIRE(boost::filesystem::exists(partial));
+    const size_t before = count_lines(partial);
+    CHECK(before > 0);
+    CHECK(before < static_cast<size_t>(count));
+    if (signal != SIGKILL) {
+        CHECK(read_text(dir + "/1.err").find("--resume") != std::string::npos);
+        // Without --resume the partial output is protected.
+        CHECK(run_fulcrum(with({"batch", input, "-o", out}, base_args())).exit_code == 2);
+    }
+    const auto resumed = run_fulcrum(with({"batch", input, "-o", out, "-j", "2", "--resume"}, base_args()));
+    INFO(resumed.err);
+    REQUIRE(resumed.exit_code == 0);
+    CHECK_FALSE(boost::filesystem::exists(partial));
+    const auto records = records_of(out);
+    REQUIRE(records.size() == static_cast<size_t>(count));
+    for (size_t i = 0; i < records.size(); ++i) {
+        REQUIRE(records[i]["index"] == i);
+    }
+}
+
+} // namespace
+
+TEST_CASE("SIGTERM stops a batch cleanly and --resume finishes it without doubles", "[batch][resume]") {
+    kill_and_resume(SIGTERM, "batch-sigterm");
+}
+
+TEST_CASE("a batch killed outright (SIGKILL) resumes without loss or doubles", "[batch][resume]") {
+    kill_and_resume(SIGKILL, "batch-sigkill");
+}
