@@ -177,7 +177,7 @@ namespace {
 // and checks that every proposal appears exactly once, in order.
 void kill_and_resume(int signal, const std::string& name) {
     const std::string dir = scratch_dir(name);
-    const int count = 20000;
+    const int count = 8000;
     const std::string input = write_jsonl(dir, count);
     const std::string out = dir + "/out.jsonl";
     const std::string partial = out + ".partial";
@@ -185,7 +185,7 @@ void kill_and_resume(int signal, const std::string& name) {
         spawn_fulcrum(with({"batch", input, "-o", out, "-j", "2"}, base_args()), dir + "/1.out", dir + "/1.err");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline &&
-           (!boost::filesystem::exists(partial) || count_lines(partial) < 500)) {
+           (!boost::filesystem::exists(partial) || count_lines(partial) < 300)) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     ::kill(pid, signal);
