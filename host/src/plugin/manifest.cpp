@@ -42,18 +42,32 @@ Manifest parse_manifest(const std::string& text) {
     out.name = required_string(m, "name");
     out.vendor = required_string(m, "vendor");
     out.version = required_string(m, "version");
-    out.description = m.value("description", "");
+    if (auto d = m.find("description"); d != m.end()) {
+        if (!d->is_string()) {
+            throw std::runtime_error("manifest field 'description' is not a string");
+        }
+        out.description = d->get<std::string>();
+    }
     const std::string abi = required_string(m, "abi_version");
-    if (std::sscanf(abi.c_str(), "%d.%d", &out.abi_major, &out.abi_minor) != 2) {
+    // Digits, a dot, digits and nothing else: sscanf alone would take "1.0junk" for 1.0.
+    static const std::regex k_abi("[0-9]{1,5}\\.[0-9]{1,5}");
+    if (!std::regex_match(abi, k_abi) || std::sscanf(abi.c_str(), "%d.%d", &out.abi_major, &out.abi_minor) != 2) {
         throw std::runtime_error("manifest abi_version '" + abi + "' is not MAJOR.MINOR");
     }
     auto cats = m.find("categories");
     if (cats == m.end() || !cats->is_array() || cats->empty()) {
         throw std::runtime_error("manifest field 'categories' is missing or empty");
     }
+    // The pattern proposals use for technologies[].category, so that every
+    // category a plugin claims can match some proposal.
+    static const std::regex k_category("[a-z][a-z0-9_-]{0,31}");
     for (const auto& c : *cats) {
         if (!c.is_string() || c.get<std::string>().empty()) {
             throw std::runtime_error("manifest field 'categories' holds something other than names");
+        }
+        if (!std::regex_match(c.get<std::string>(), k_category)) {
+            throw std::runtime_error("manifest category '" + c.get<std::string>() +
+                                     "' is not a lower-case category name such as cloud, ai or bigdata");
         }
         out.categories.push_back(c.get<std::string>());
     }
