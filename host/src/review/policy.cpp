@@ -5,6 +5,8 @@
 
 #include <boost/filesystem.hpp>
 
+#include <cstdint>
+
 namespace fulcrum {
 
 using nlohmann::json;
@@ -40,7 +42,11 @@ int int_field(const std::string& source, const json& section, const std::string&
         return fallback;
     }
     const json& v = section[key];
-    if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() > max) {
+    // Compared as 64-bit values: get<int>() would wrap 2^32 + 50 to 50.
+    const bool in_range = v.is_number_unsigned()  ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+                          : v.is_number_integer() ? v.get<std::int64_t>() >= 0 && v.get<std::int64_t>() <= max
+                                                  : false;
+    if (!in_range) {
         bad(source, pointer + "/" + key, "a whole number from 0 to " + std::to_string(max), v);
     }
     return v.get<int>();
@@ -109,6 +115,17 @@ std::vector<std::string> paths_field(const std::string& source, const json& plug
     return out;
 }
 
+// The optional "name" of a policy or preset, or `fallback`.
+std::string name_field(const std::string& source, const json& doc, const std::string& fallback) {
+    if (!doc.contains("name")) {
+        return fallback;
+    }
+    if (!doc["name"].is_string()) {
+        bad(source, "/name", "a string", doc["name"]);
+    }
+    return doc["name"].get<std::string>();
+}
+
 json load_object(const std::string& path) {
     json doc = load_document(path);
     if (!doc.is_object()) {
@@ -126,7 +143,7 @@ Policy load_policy(const std::string& path) {
     for (const char* d : k_dimensions) {
         policy.weights[d] = 1.0;
     }
-    policy.name = doc.value("name", boost::filesystem::path(path).stem().string());
+    policy.name = name_field(path, doc, boost::filesystem::path(path).stem().string());
     read_appetite(path, doc, policy);
     if (doc.contains("plugins")) {
         const json& plugins = doc["plugins"];
@@ -150,7 +167,7 @@ Policy load_policy(const std::string& path) {
 void apply_appetite_preset(Policy& policy, const std::string& preset_path) {
     const json doc = load_object(preset_path);
     read_appetite(preset_path, doc, policy);
-    policy.name = doc.value("name", policy.name);
+    policy.name = name_field(preset_path, doc, policy.name);
 }
 
 } // namespace fulcrum
