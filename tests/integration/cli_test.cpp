@@ -74,6 +74,8 @@ TEST_CASE("a bad proposal exits 3 naming the file, the pointer and what was expe
          ": /business_case/benefits/1/annual_value/likely: expected a non-negative number, got \"lots\""},
         {"invalid-json.json", ":4:42: invalid JSON: syntax error while parsing value - unexpected ']'"},
         {"empty.yaml", ": expected a proposal (an object with id, title and technologies), got an empty document"},
+        {"wrong-type-names.yaml", ": /sponsor/name: expected a string, got 42\n" + bad("wrong-type-names.yaml") +
+                                      ": /vendor/name: expected a string, got [\"ExampleCRM\",\"Inc.\"]"},
         {"a-list.yaml", ": expected a proposal (an object with id, title and technologies), got [{"},
     };
     for (const auto& c : cases) {

@@ -303,6 +303,9 @@ void check_controls(Checker& c, const json& list, Proposal& p) {
 void check_sections(Checker& c, const json& doc, Proposal& p) {
     if (const json* o = c.get(doc, "organization"); o && c.object(*o, "/organization")) {
         c.known_fields(*o, "/organization", {"name", "size", "sector", "has_ciso", "annual_revenue", "regulated"});
+        if (const json* v = c.get(*o, "name")) {
+            c.string(*v, "/organization/name");
+        }
         if (const json* v = c.get(*o, "size")) {
             c.one_of(*v, "/organization/size", {"small", "medium", "large", "enterprise"});
         }
@@ -321,6 +324,11 @@ void check_sections(Checker& c, const json& doc, Proposal& p) {
     }
     if (const json* s = c.get(doc, "sponsor"); s && c.object(*s, "/sponsor")) {
         c.known_fields(*s, "/sponsor", {"name", "role", "unit", "email"});
+        for (const char* key : {"name", "role", "unit", "email"}) {
+            if (const json* v = c.get(*s, key)) {
+                c.string(*v, child("/sponsor", key));
+            }
+        }
     }
     if (const json* d = c.get(doc, "data")) {
         check_data(c, *d);
@@ -344,6 +352,9 @@ void check_sections(Checker& c, const json& doc, Proposal& p) {
     }
     if (const json* v = c.get(doc, "vendor"); v && c.object(*v, "/vendor")) {
         c.known_fields(*v, "/vendor", {"name", "certifications", "exit_plan", "dpa"});
+        if (const json* name = c.get(*v, "name")) {
+            c.string(*name, "/vendor/name");
+        }
         if (const json* certs = c.get(*v, "certifications")) {
             c.strings(*certs, "/vendor/certifications");
         }
