@@ -163,7 +163,7 @@ TEST_CASE("usage errors exit 2 with a message saying what is wrong", "[cli]") {
     }
 }
 
-TEST_CASE("--help works on every command and exits 0", "[cli]") {
+TEST_CASE("help works on every command and exits 0", "[cli]") {
     for (const char* flag : {"--help", "-h", "help"}) {
         const RunResult r = run_fulcrum({flag});
         CHECK(r.exit_code == 0);
@@ -199,7 +199,7 @@ TEST_CASE("--help works on every command and exits 0", "[cli]") {
     }
 }
 
-TEST_CASE("--version prints the version and exits 0", "[cli]") {
+TEST_CASE("the version flag prints the version and exits 0", "[cli]") {
     const RunResult r = run_fulcrum({"--version"});
     CHECK(r.exit_code == 0);
     CHECK(r.out == "fulcrum " FULCRUM_VERSION "\n");
@@ -212,7 +212,7 @@ TEST_CASE("the scripted proposals reach the decisions the gate tests rely on", "
     CHECK(decision_of(review_scripted({scripted("appetite")}, {"--appetite", "averse"})) == "defer");
 }
 
-TEST_CASE("--fail-on exits 1 exactly when a decision crosses the gate", "[cli]") {
+TEST_CASE("the --fail-on gate exits 1 exactly when a decision crosses it", "[cli]") {
     struct Case {
         std::string proposal;
         std::vector<std::string> appetite;
@@ -250,7 +250,7 @@ TEST_CASE("invalid input outranks a plugin failure, which outranks the gate", "[
     CHECK(review_scripted({scripted("reject"), bad("records-many.yaml")}, gate).exit_code == 3);
 }
 
-TEST_CASE("--appetite changes the decision on the same proposal", "[cli]") {
+TEST_CASE("an --appetite preset changes the decision on the same proposal", "[cli]") {
     const std::string p = scripted("appetite");
     CHECK(decision_of(review_scripted({p}, {"--appetite", "tolerant"})) == "approve");
     CHECK(decision_of(review_scripted({p})) == "approve_with_conditions");
@@ -260,7 +260,7 @@ TEST_CASE("--appetite changes the decision on the same proposal", "[cli]") {
     CHECK(review.at("policy").at("appetite") == "averse");
 }
 
-TEST_CASE("-o writes the review to a file atomically", "[cli]") {
+TEST_CASE("output to a file with -o is written atomically", "[cli]") {
     const std::string dir = scratch_dir("cli-output");
     const std::string target = dir + "/review.json";
     fulcrum::test::write_text(target, "an older review\n");
@@ -281,7 +281,7 @@ TEST_CASE("-o writes the review to a file atomically", "[cli]") {
     CHECK(entries_of(dir) == std::vector<std::string>{"review.json", "review.md"});
 }
 
-TEST_CASE("-o to a path that cannot be written fails clearly and leaves nothing behind", "[cli]") {
+TEST_CASE("output to a path that cannot be written fails clearly and leaves nothing behind", "[cli]") {
     const std::string dir = scratch_dir("cli-output-bad");
     const std::string missing = dir + "/no-such-folder/review.json";
     const RunResult r = review_scripted({scripted("approve")}, {"-o", missing});
