@@ -93,6 +93,10 @@ RunResult review(const std::string& example, const std::string& format, const st
     InSourceTree here;
     std::vector<std::string> args = {"review", example, "--format", format};
     args.insert(args.end(), extra.begin(), extra.end());
+    if (!extra.empty()) {
+        const auto& trust = fulcrum::test::fixture_plugin_options();
+        args.insert(args.end(), trust.begin(), trust.end());
+    }
     return run_fulcrum(args);
 }
 

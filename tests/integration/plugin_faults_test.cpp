@@ -33,6 +33,8 @@ struct Reviewed {
 Reviewed review_example(const std::vector<std::string>& extra, const std::string& format = "json") {
     std::vector<std::string> args = {"review", source_path(k_example), "--format", format};
     args.insert(args.end(), extra.begin(), extra.end());
+    const auto& trust = fulcrum::test::fixture_plugin_options();
+    args.insert(args.end(), trust.begin(), trust.end());
     Reviewed out{run_fulcrum(args), json()};
     INFO("stderr: " << out.run.err);
     if (format == "json") {
@@ -254,8 +256,13 @@ TEST_CASE("a second copy of a loaded plugin is skipped with a warning", "[faults
 }
 
 TEST_CASE("plugins list names a plugin that failed to load and exits 4", "[faults]") {
-    const RunResult r = run_fulcrum({"plugins", "list", "--format", "json", "--plugin-dir",
-                                     fixture_plugin_dir("newer_abi"), "--plugin-dir", fixture_plugin_dir("throws")});
+    std::vector<std::string> args = {"plugins",      "list",
+                                     "--format",     "json",
+                                     "--plugin-dir", fixture_plugin_dir("newer_abi"),
+                                     "--plugin-dir", fixture_plugin_dir("throws")};
+    const auto& trust = fulcrum::test::fixture_plugin_options();
+    args.insert(args.end(), trust.begin(), trust.end());
+    const RunResult r = run_fulcrum(args);
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == 4);
     const json list = json::parse(r.out);

@@ -156,3 +156,15 @@ RunResult run_fulcrum(const std::vector<std::string>& args, const std::string& s
 }
 
 } // namespace fulcrum::test
+
+namespace fulcrum::test {
+
+const std::vector<std::string>& fixture_plugin_options() {
+    static const std::vector<std::string> options = [] {
+        const bool verifies = run_fulcrum({"review", "--help"}).out.find("--allow-untrusted") != std::string::npos;
+        return verifies ? std::vector<std::string>{"--allow-untrusted"} : std::vector<std::string>{};
+    }();
+    return options;
+}
+
+} // namespace fulcrum::test

@@ -36,3 +36,12 @@ void write_text(const std::string& path, const std::string& text);
 std::string reference_data_dir();
 
 } // namespace fulcrum::test
+
+namespace fulcrum::test {
+
+// Options that let the built fulcrum load the unsigned fixture plugins of
+// tests/fixtures/plugins: {"--allow-untrusted"} when this fulcrum verifies
+// plugins before loading them (docs/security.md), else nothing.
+const std::vector<std::string>& fixture_plugin_options();
+
+} // namespace fulcrum::test
