@@ -218,3 +218,23 @@ inline void security_ownership(const Proposal& p, const sdk::Rule& rule, sdk::Co
 }
 
 } // namespace fulcrum::firstparty
+
+namespace fulcrum::firstparty {
+
+// Asks the sponsor for what a benefit claim lacks: a yearly value when it has
+// none, else a metric when it names none. The wording is shared so that the
+// host lists each question once when several plugins rate the same claim.
+inline void claim_questions(const sdk::Rule& rule, const Claim& claim, sdk::Contribution& out) {
+    if (!claim.stated || claim.evidence.empty()) {
+        return;
+    }
+    const std::string& claimed = claim.evidence.front();
+    if (!claim.quantified) {
+        out.ask(rule, claimed + "/annual_value",
+                "What is this benefit worth a year (low, likely, high), and how will you measure it?");
+    } else if (!claim.has_metric) {
+        out.ask(rule, claimed + "/metric", "Which metric will show this benefit, and what is its value today?");
+    }
+}
+
+} // namespace fulcrum::firstparty
