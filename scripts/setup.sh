@@ -8,7 +8,7 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   nlohmann-json3-dev libvalijson-dev libyaml-cpp-dev libsodium-dev libsqlite3-dev
 )
-test_packages=(catch2 jq clang-format)
+test_packages=(catch2 jq clang-format python3-numpy)
 
 wanted=("${packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -15,4 +15,12 @@ export FULCRUM_REFERENCE_DATA="${FULCRUM_REFERENCE_DATA:-}"
 build=build/test
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFULCRUM_WERROR=ON >/dev/null
 cmake --build "$build"
-ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+# Tests listed in tests/known-failures.txt are known to fail on main (see the
+# open issues); they are excluded by name and listed, never counted as passed.
+exclude=""
+if [[ -s tests/known-failures.txt ]]; then
+  echo "test: excluding $(grep -c . tests/known-failures.txt) KNOWN FAILING tests (tests/known-failures.txt):"
+  sed 's/^/  KNOWN FAILING, NOT RUN: /' tests/known-failures.txt
+  exclude=$(sed 's/[][\\.*^$()+?{}|]/\\&/g; s/^/^/; s/$/$/' tests/known-failures.txt | paste -sd'|')
+fi
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)" --timeout 600 ${exclude:+-E "$exclude"}

@@ -1,6 +1,8 @@
 # Installs Fulcrum to a scratch prefix, builds sdk/template against that
 # install only (find_package(FulcrumSDK)), and checks that the installed
 # fulcrum, with no flags but --plugin-dir, loads it and shows its finding.
+# The template is unsigned, so it loads only with --allow-untrusted
+# (docs/security.md); tests/integration/plugin_guide_test.sh signs one.
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 
@@ -18,7 +20,7 @@ run(${CMAKE_COMMAND} -S ${WORK_DIR}/src -B ${WORK_DIR}/build -G ${GENERATOR} -DC
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 
 # The installed program finds its own plugins and default config by itself.
-run(${prefix}/bin/fulcrum plugins list --format json --plugin-dir ${WORK_DIR}/build)
+run(${prefix}/bin/fulcrum plugins list --format json --plugin-dir ${WORK_DIR}/build --allow-untrusted)
 foreach(id cloud template)
   if(NOT last_output MATCHES "\"id\": \"${id}\"")
     message(FATAL_ERROR "plugin ${id} missing from the installed fulcrum's list:\n${last_output}")
@@ -26,7 +28,7 @@ foreach(id cloud template)
 endforeach()
 
 file(WRITE ${WORK_DIR}/no-sponsor.yaml "id: no-sponsor\ntitle: Anonymous proposal\ntechnologies: [{category: cloud, service_model: saas}]\n")
-run(${prefix}/bin/fulcrum review ${WORK_DIR}/no-sponsor.yaml --plugin-dir ${WORK_DIR}/build)
+run(${prefix}/bin/fulcrum review ${WORK_DIR}/no-sponsor.yaml --plugin-dir ${WORK_DIR}/build --allow-untrusted)
 if(NOT last_output MATCHES "template.accountable-owner")
   message(FATAL_ERROR "the template plugin's finding is missing from the review:\n${last_output}")
 endif()

@@ -161,7 +161,7 @@ TEST_CASE("batch reads JSON Lines from standard input and writes a summary", "[b
     CHECK_FALSE(summary["frequent_risks"].empty());
 }
 
-TEST_CASE("--fail-on gates the whole batch", "[batch]") {
+TEST_CASE("batch --fail-on gates the whole batch", "[batch]") {
     const std::string dir = scratch_dir("batch-gate");
     const std::string input = write_jsonl(dir, 10);
     CHECK(run_fulcrum(with({"batch", input, "--fail-on", "never"}, base_args())).exit_code == 0);

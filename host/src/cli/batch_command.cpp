@@ -39,18 +39,23 @@ int run_batch_command(const std::vector<std::string>& args) {
     std::string shard;
     bool quiet = false;
     bool unordered = false;
+    bool quantify = false;
+    std::string iterations;
     double innovation_budget = -1;
     double security_budget = -1;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
         ("output,o", po::value(&options.output)->value_name("FILE"),
-         "write records to FILE (atomically; default standard output)")                                             //
-        ("summary", po::value(&options.summary)->value_name("FILE"), "write the portfolio summary (.json or .csv)") //
-        ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")            //
-        ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")              //
-        ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE")   //
-        ("quiet,q", po::bool_switch(&quiet), "no progress line")                                                    //
+         "write records to FILE (atomically; default standard output)")                                               //
+        ("summary", po::value(&options.summary)->value_name("FILE"), "write the portfolio summary (.json or .csv)")   //
+        ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")              //
+        ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")                //
+        ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE")     //
+        ("quiet,q", po::bool_switch(&quiet), "no progress line")                                                      //
+        ("quant", po::bool_switch(&quantify), "add the FAIR Monte Carlo to every review (off by default in a batch)") //
+        ("iterations", po::value(&iterations)->value_name("N"),
+         "Monte Carlo iterations with --quant (default 10000)") //
         ("fail-on", po::value(&fail_on)->value_name("WHEN"),
          "exit 1 when any decision is: reject, conditions (anything but approve) or never (default)")   //
         ("shard", po::value(&shard)->value_name("K/N"), "review only the K-th of N interleaved shards") //
@@ -108,6 +113,12 @@ int run_batch_command(const std::vector<std::string>& args) {
 
     Session session = open_session(session_options);
     Reviewer reviewer(session.plugins, session.policy);
+    quant::QuantOptions quant_options;
+    quant_options.enabled = quantify;
+    if (!iterations.empty()) {
+        quant_options.iterations = quant::iterations_from_text(iterations);
+    }
+    reviewer.set_quant(quant_options);
     install_interrupt_handlers();
     const BatchStats stats = run_batch(options, reviewer);
     if (stats.interrupted) {

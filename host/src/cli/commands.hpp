@@ -9,6 +9,8 @@ namespace fulcrum {
 
 int run_review(const std::vector<std::string>& args);
 int run_plugins(const std::vector<std::string>& args);
+int run_rules(const std::vector<std::string>& args);
+int run_simulate(const std::vector<std::string>& args);
 int run_batch_command(const std::vector<std::string>& args);
 
 } // namespace fulcrum

@@ -18,7 +18,11 @@ const char* const k_help = "fulcrum " FULCRUM_VERSION " - joint CIO/CISO review 
                            "Commands:\n"
                            "  review FILE...    review proposals (JSON or YAML)\n"
                            "  batch INPUT...    review a portfolio: many files, folders or JSON Lines\n"
-                           "  plugins list      list the plugins fulcrum loads\n\n"
+                           "  plugins list      list the plugins fulcrum loads, how each is trusted and runs\n"
+                           "  plugins check FILE   run the conformance kit on a plugin (isolated)\n"
+                           "  plugins keygen|sign|verify   sign plugins; check one as fulcrum would\n"
+                           "  rules             list every rule of the loaded plugins, with references\n"
+                           "  simulate FILE     simulate the annual loss of standalone FAIR scenarios\n\n"
                            "Options:\n"
                            "  -h, --help        show this help; COMMAND --help shows a command's\n"
                            "  --version         print the version\n\n"
@@ -32,6 +36,8 @@ int main(int argc, char** argv) {
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
         {"review", run_review},
         {"plugins", run_plugins},
+        {"rules", run_rules},
+        {"simulate", run_simulate},
         {"batch", run_batch_command},
     };
     if (argc < 2) {

@@ -12,17 +12,14 @@
 
 namespace fulcrum {
 
-void write_output(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
-        std::cout << text;
-        std::cout.flush();
-        return;
-    }
-    std::string tmp = path + ".tmp-XXXXXX";
-    const int fd = mkstemp(tmp.data());
-    if (fd < 0) {
-        throw usage_error(path + ": cannot write: " + std::strerror(errno));
-    }
+namespace {
+
+bool is_stream(mode_t mode) {
+    return S_ISCHR(mode) || S_ISFIFO(mode) || S_ISSOCK(mode);
+}
+
+// Writes all of `text` to `fd`; returns "" or the reason it failed.
+std::string write_all(int fd, const std::string& text) {
     size_t written = 0;
     while (written < text.size()) {
         const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
@@ -30,18 +27,95 @@ void write_output(const std::string& path, const std::string& text) {
             continue;
         }
         if (n <= 0) {
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw usage_error(path + ": cannot write: " + reason);
+            return std::strerror(n < 0 ? errno : EIO);
         }
         written += static_cast<size_t>(n);
     }
-    ::fchmod(fd, 0644);
-    if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string reason = std::strerror(errno);
+    return {};
+}
+
+// Devices and pipes are streams: there is no file to replace, and renaming
+// over /dev/null would put a regular file in its place.
+void write_stream(const std::string& path, const std::string& text) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        throw usage_error(path + ": cannot write: " + std::strerror(errno));
+    }
+    const std::string problem = write_all(fd, text);
+    ::close(fd);
+    if (!problem.empty()) {
+        throw usage_error(path + ": cannot write: " + problem);
+    }
+}
+
+} // namespace
+
+void write_output(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::cout << text;
+        std::cout.flush();
+        return;
+    }
+    struct stat link {};
+    mode_t mode = 0644;
+    if (::lstat(path.c_str(), &link) == 0) {
+        struct stat target {};
+        if (S_ISLNK(link.st_mode)) {
+            if (::stat(path.c_str(), &target) == 0 && is_stream(target.st_mode)) {
+                write_stream(path, text);
+                return;
+            }
+            throw usage_error(path + ": cannot write: it is a symbolic link; fulcrum neither follows it nor "
+                                     "replaces it (name the file it points to instead)");
+        }
+        if (S_ISDIR(link.st_mode)) {
+            throw usage_error(path + ": cannot write: it is a folder");
+        }
+        if (is_stream(link.st_mode)) {
+            write_stream(path, text);
+            return;
+        }
+        mode = link.st_mode & 0777;
+    }
+    // mkstemp creates with O_EXCL, so it never opens a file or link planted
+    // at the temporary name; rename replaces the entry at `path` itself.
+    std::string tmp = path + ".tmp-XXXXXX";
+    const int fd = mkstemp(tmp.data());
+    if (fd < 0) {
+        throw usage_error(path + ": cannot write: " + std::strerror(errno));
+    }
+    const std::string problem = write_all(fd, text);
+    if (!problem.empty()) {
+        ::close(fd);
         ::unlink(tmp.c_str());
-        throw usage_error(path + ": cannot write: " + reason);
+        throw usage_error(path + ": cannot write: " + problem);
+    }
+    ::fchmod(fd, mode);
+    int failure = ::fsync(fd) != 0 ? errno : 0;
+    if (::close(fd) != 0 && failure == 0) {
+        failure = errno;
+    }
+    if (failure == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) {
+        failure = errno;
+    }
+    if (failure != 0) {
+        ::unlink(tmp.c_str());
+        throw usage_error(path + ": cannot write: " + std::strerror(failure));
+    }
+}
+
+void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+    struct stat out {};
+    if (output.empty() || output == "-" || ::stat(output.c_str(), &out) != 0 || is_stream(out.st_mode)) {
+        return; // nothing there yet, or a stream such as /dev/stdout that replaces no file
+    }
+    for (const auto& input : inputs) {
+        struct stat in {};
+        if (!input.empty() && input != "-" && ::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev &&
+            in.st_ino == out.st_ino) {
+            throw usage_error("-o " + output + ": it is also an input (" + input +
+                              "); writing the report there would destroy it");
+        }
     }
 }
 

@@ -4,10 +4,19 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace fulcrum {
 
-// Throws fulcrum::Error (exit 2) when the file cannot be written.
+// Throws fulcrum::Error (exit 2) when the file cannot be written. A symbolic
+// link at `path` is refused rather than followed or replaced, unless it leads
+// to a device or pipe (/dev/stdout), which is written in place, as is a
+// device or pipe named directly; an existing file keeps its permissions.
 void write_output(const std::string& path, const std::string& text);
+
+// Throws fulcrum::Error (exit 2) when `output` is the same file as one of
+// `inputs` (compared by device and inode, so links and other spellings of
+// the path count): the report would replace what it was made from.
+void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs);
 
 } // namespace fulcrum

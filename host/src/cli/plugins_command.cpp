@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/plugins_check.hpp"
+#include "cli/plugins_sign.hpp"
 #include "cli/session.hpp"
 #include "util/error.hpp"
 
@@ -44,9 +46,13 @@ int list_plugins(const std::vector<std::string>& args) {
         throw usage_error("--format " + format + ": expected text or json");
     }
     Session session = open_session(session_options);
+    auto provenance = [&](size_t i) {
+        return i < session.plugins.provenance.size() ? session.plugins.provenance[i] : PluginProvenance{};
+    };
     if (format == "json") {
         nlohmann::ordered_json out = nlohmann::ordered_json::array();
-        for (const auto& p : session.plugins.loaded) {
+        for (size_t i = 0; i < session.plugins.loaded.size(); ++i) {
+            const auto& p = session.plugins.loaded[i];
             const Manifest& m = p->manifest();
             out.push_back({{"id", m.id},
                            {"name", m.name},
@@ -57,6 +63,9 @@ int list_plugins(const std::vector<std::string>& args) {
                            {"thread_safe", m.thread_safe},
                            {"rules", m.rules.size()},
                            {"path", p->path()},
+                           {"sha256", provenance(i).sha256},
+                           {"trust", to_string(provenance(i).trust)},
+                           {"isolation", to_string(provenance(i).isolation)},
                            {"status", "ok"}});
         }
         for (const auto& f : session.plugins.failed) {
@@ -65,11 +74,14 @@ int list_plugins(const std::vector<std::string>& args) {
         write_output("-", out.dump(2) + "\n");
     } else {
         std::ostringstream text;
-        for (const auto& p : session.plugins.loaded) {
+        for (size_t i = 0; i < session.plugins.loaded.size(); ++i) {
+            const auto& p = session.plugins.loaded[i];
             const Manifest& m = p->manifest();
             text << m.id << " " << m.version << "  " << m.name << " (" << m.vendor << ")\n"
                  << "    categories: " << join(m.categories) << "; rules: " << m.rules.size()
-                 << "; thread-safe: " << (m.thread_safe ? "yes" : "no") << "\n    " << p->path() << "\n";
+                 << "; thread-safe: " << (m.thread_safe ? "yes" : "no")
+                 << "\n    trust: " << to_string(provenance(i).trust) << " (" << provenance(i).trust_detail
+                 << "); runs: " << to_string(provenance(i).isolation) << "\n    " << p->path() << "\n";
         }
         for (const auto& f : session.plugins.failed) {
             text << f.id << "  FAILED: " << f.error << "\n    " << f.path << "\n";
@@ -83,11 +95,28 @@ int list_plugins(const std::vector<std::string>& args) {
 
 int run_plugins(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h") {
-        std::cout << "Usage: fulcrum plugins list [--format text|json] [options]\n";
+        std::cout << "Usage: fulcrum plugins list [--format text|json] [options]\n"
+                     "       fulcrum plugins check FILE      run the conformance kit on a plugin\n"
+                     "       fulcrum plugins keygen NAME     make a key pair for signing plugins\n"
+                     "       fulcrum plugins sign FILE --key NAME.key\n"
+                     "       fulcrum plugins verify FILE     check a plugin as fulcrum would before loading it\n";
         return args.empty() ? k_exit_usage : k_exit_ok;
     }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "list") {
-        return list_plugins(std::vector<std::string>(args.begin() + 1, args.end()));
+        return list_plugins(rest);
+    }
+    if (args[0] == "check") {
+        return run_plugins_check(rest);
+    }
+    if (args[0] == "keygen") {
+        return run_plugins_keygen(rest);
+    }
+    if (args[0] == "sign") {
+        return run_plugins_sign(rest);
+    }
+    if (args[0] == "verify") {
+        return run_plugins_verify(rest);
     }
     throw usage_error("plugins: unknown subcommand '" + args[0] + "' (try fulcrum plugins --help)");
 }

@@ -1,13 +1,16 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/session.hpp"
-#include "report/json_report.hpp"
-#include "report/markdown_report.hpp"
+#include "proposal/document.hpp"
+#include "report/render.hpp"
 #include "review/reviewer.hpp"
 #include "util/error.hpp"
 
 #include <boost/program_options.hpp>
 
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 
 namespace fulcrum {
@@ -47,21 +50,63 @@ bool gate_fails(Gate gate, Decision decision) {
     return false;
 }
 
+// Where each -o FILE goes and in which format (docs/reports.md): an extension
+// that names a format decides, anything else takes --format.
+std::vector<std::pair<ReportFormat, std::string>> output_targets(const std::string& format,
+                                                                 const std::vector<std::string>& outputs) {
+    const auto chosen = format_from_name(format);
+    if (!chosen) {
+        throw usage_error("--format " + format + ": expected " + format_names());
+    }
+    std::vector<std::pair<ReportFormat, std::string>> targets;
+    for (const auto& path : outputs) {
+        targets.emplace_back(path == "-" ? *chosen : format_from_path(path).value_or(*chosen), path);
+    }
+    if (targets.empty()) {
+        targets.emplace_back(*chosen, "");
+    }
+    return targets;
+}
+
+// What SARIF and OSCAL need besides the reviews; SOURCE_DATE_EPOCH fixes the time.
+ReportContext report_context(const Session& session) {
+    ReportContext context;
+    for (const auto& plugin : session.plugins.loaded) {
+        for (auto rule : plugin->manifest().rules) {
+            rule["plugin"] = plugin->manifest().id;
+            context.rules.push_back(std::move(rule));
+        }
+    }
+    std::error_code ignored;
+    context.base_dir = std::filesystem::current_path(ignored).string();
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    context.timestamp = rfc3339_utc(epoch && *epoch ? std::atoll(epoch) : static_cast<long long>(std::time(nullptr)));
+    return context;
+}
+
 } // namespace
 
 int run_review(const std::vector<std::string>& args) {
     SessionOptions session_options;
     std::vector<std::string> files;
     std::string format = "json";
-    std::string output;
+    std::vector<std::string> outputs;
     std::string fail_on = "never";
+    std::string iterations = std::to_string(quant::k_default_iterations); // docs/quantification.md
+    std::string seed = std::to_string(quant::k_default_seed);
     po::options_description options("Options");
-    options.add_options()("help,h", "show this help")                                                    //
-        ("format,f", po::value(&format)->value_name("FORMAT"), "json (default) or markdown")             //
-        ("output,o", po::value(&output)->value_name("FILE"), "write to FILE instead of standard output") //
+    options.add_options()("help,h", "show this help")                                                            //
+        ("format,f", po::value(&format)->value_name("FORMAT"), "json (default), markdown, html, sarif or oscal") //
+        ("output,o", po::value(&outputs)->value_name("FILE"),
+         "write to FILE instead of standard output; repeatable, each in the format its extension names (.json "
+         ".md .html .sarif .sarif.json .oscal.json; others take --format)") //
         ("fail-on", po::value(&fail_on)->value_name("WHEN"),
          "exit 1 when any decision is: reject, conditions (anything but approve) or never (default)");
     add_session_options(options, session_options);
+    options.add_options()("iterations", po::value(&iterations)->value_name("N"),
+                          "simulated years behind the loss and value figures (default 10000)")         //
+        ("seed", po::value(&seed)->value_name("N"), "random seed of the simulation; fixed by default") //
+        ("no-quant", "skip quantification: no loss exposure, net value or budget-fitted plan");
     po::options_description hidden;
     hidden.add_options()("file", po::value(&files));
     po::options_description all;
@@ -83,22 +128,29 @@ int run_review(const std::vector<std::string>& args) {
     if (files.empty()) {
         throw usage_error("review: no proposal given (see fulcrum review --help)");
     }
-    if (format != "json" && format != "markdown" && format != "md") {
-        throw usage_error("--format " + format + ": expected json or markdown");
-    }
+    const auto targets = output_targets(format, outputs);
     const Gate gate = parse_gate(fail_on);
+    for (const auto& [target_format, output] : targets) {
+        refuse_overwriting_inputs(output, files);
+        refuse_overwriting_inputs(output, {session_options.config});
+    }
+    quant::QuantOptions quant_options;
+    quant_options.enabled = vm.count("no-quant") == 0;
+    quant_options.iterations = quant::iterations_from_text(iterations);
+    quant_options.seed = quant::seed_from_text(seed);
 
     Session session = open_session(session_options);
     Reviewer reviewer(session.plugins, session.policy);
+    reviewer.set_quant(quant_options);
     int exit_code = k_exit_ok;
     bool gate_failed = false;
     bool plugin_failed = false;
-    nlohmann::ordered_json reviews = nlohmann::ordered_json::array();
-    std::string markdown;
+    std::vector<Review> reviews;
+    ReportContext context = report_context(session);
     for (const auto& file : files) {
         Proposal proposal;
         try {
-            proposal = load_proposal(file);
+            proposal = load_proposal(file, session.policy.limits);
         } catch (const Error& e) {
             std::cerr << "fulcrum: error: " << e.what() << "\n";
             exit_code = k_exit_invalid_input;
@@ -110,18 +162,16 @@ int run_review(const std::vector<std::string>& args) {
         const Review review = reviewer.review(proposal);
         plugin_failed = plugin_failed || !review.complete;
         gate_failed = gate_failed || gate_fails(gate, review.decision);
-        if (format == "json") {
-            reviews.push_back(review_to_json(review));
-        } else {
-            markdown += (markdown.empty() ? "" : "\n---\n\n") + review_to_markdown(review);
+        reviews.push_back(review);
+        try { // SARIF locates findings by line; the text was readable a moment ago
+            context.sources[file] = SourceMap::from_text(read_file(file), syntax_for_path(file));
+        } catch (const Error&) {
         }
     }
-    if (format == "json") {
+    for (const auto& [target_format, output] : targets) {
         if (!reviews.empty()) {
-            write_output(output, (reviews.size() == 1 ? reviews[0] : reviews).dump(2) + "\n");
+            write_output(output, render_reviews(target_format, reviews, context));
         }
-    } else if (!markdown.empty()) {
-        write_output(output, markdown);
     }
     if (exit_code != k_exit_ok) {
         return exit_code;

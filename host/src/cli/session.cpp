@@ -6,6 +6,7 @@
 #include <boost/filesystem.hpp>
 #include <boost/program_options.hpp>
 
+#include <cstdlib>
 #include <iostream>
 
 namespace fulcrum {
@@ -26,7 +27,14 @@ void add_session_options(po::options_description& options, SessionOptions& value
         ("plugin-dir", po::value(&values.plugin_dirs)->value_name("DIR")->composing(),
          "also load plugins from DIR (repeatable)") //
         ("no-default-plugins", po::bool_switch(&values.no_default_plugins),
-         "do not load the plugins installed with fulcrum");
+         "do not load the plugins installed with fulcrum") //
+        ("isolation", po::value(&values.isolation)->value_name("MODE"),
+         "run plugins in-process, in a worker process each (process), or auto (default: first-party "
+         "in process, others isolated)") //
+        ("plugin-timeout", po::value(&values.plugin_timeout)->value_name("SECONDS"),
+         "time limit per plugin call for isolated plugins (default 5)") //
+        ("allow-untrusted", po::bool_switch(&values.allow_untrusted),
+         "load plugins that are neither pinned, signed by a trusted key nor first-party (the review says so)");
 }
 
 namespace {
@@ -78,19 +86,49 @@ Policy load_session_policy(const SessionOptions& options, const Locations& where
 
 } // namespace
 
-Session open_session(const SessionOptions& options) {
+Policy open_policy(const SessionOptions& options) {
+    return load_session_policy(options, locate_installation());
+}
+
+PluginSources plugin_sources(const SessionOptions& options, const Policy& policy) {
     const Locations where = locate_installation();
-    Session session;
-    session.policy = load_session_policy(options, where);
     PluginSources sources;
     if (!options.no_default_plugins) {
         sources.optional_dirs.push_back(where.plugin_dir);
     }
-    sources.dirs = session.policy.plugin_dirs;
+    sources.dirs = policy.plugin_dirs;
     sources.dirs.insert(sources.dirs.end(), options.plugin_dirs.begin(), options.plugin_dirs.end());
-    sources.files = session.policy.plugin_files;
-    sources.settings = session.policy.plugin_settings;
-    session.plugins = load_plugins(sources);
+    sources.files = policy.plugin_files;
+    sources.settings = policy.plugin_settings;
+    sources.first_party_dir = where.plugin_dir;
+    sources.worker_program = worker_program(where.prefix);
+    sources.trust = read_trust_settings(policy.raw, policy.source);
+    sources.allow_untrusted = options.allow_untrusted;
+    sources.isolation = read_isolation_settings(policy.raw, policy.source);
+    if (!options.isolation.empty()) {
+        const auto mode = parse_isolation_mode(options.isolation);
+        if (!mode) {
+            throw usage_error("--isolation " + options.isolation + ": expected auto, in-process or process");
+        }
+        sources.isolation.forced_mode = *mode;
+    }
+    if (!options.plugin_timeout.empty()) {
+        char* end = nullptr;
+        const double seconds = std::strtod(options.plugin_timeout.c_str(), &end);
+        if (*end != '\0' || !(seconds > 0 && seconds <= 86400)) {
+            throw usage_error("--plugin-timeout " + options.plugin_timeout +
+                              ": expected a number of seconds above 0 and at most 86400");
+        }
+        sources.isolation.forced_timeout_seconds = seconds;
+    }
+    return sources;
+}
+
+Session open_session(const SessionOptions& options) {
+    const Locations where = locate_installation();
+    Session session;
+    session.policy = load_session_policy(options, where);
+    session.plugins = load_plugins(plugin_sources(options, session.policy));
     for (const auto& w : session.plugins.warnings) {
         warn(w);
     }

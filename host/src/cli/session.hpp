@@ -16,9 +16,13 @@ struct SessionOptions {
     std::string appetite;
     std::vector<std::string> plugin_dirs;
     bool no_default_plugins = false;
+    std::string isolation;        // --isolation: "", auto, in-process or process
+    std::string plugin_timeout;   // --plugin-timeout in seconds; "": the config's
+    bool allow_untrusted = false; // --allow-untrusted
 };
 
-// Adds --config, --appetite, --plugin-dir and --no-default-plugins.
+// Adds --config, --appetite, --plugin-dir, --no-default-plugins, --isolation,
+// --plugin-timeout and --allow-untrusted.
 void add_session_options(boost::program_options::options_description& options, SessionOptions& values);
 
 struct Session {
@@ -28,6 +32,13 @@ struct Session {
 
 // Loads the policy and the plugins, printing warnings to standard error.
 Session open_session(const SessionOptions& options);
+
+// Loads only the policy (--config, --appetite), for commands that load no plugins.
+Policy open_policy(const SessionOptions& options);
+
+// The plugin sources the session would load from: folders, files, settings,
+// trust and isolation from the policy and the command line.
+PluginSources plugin_sources(const SessionOptions& options, const Policy& policy);
 
 // "fulcrum: warning: ..." on standard error.
 void warn(const std::string& message);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/findings.hpp"
+#include "proposal/limits.hpp"
 
 #include <string>
 #include <string_view>
@@ -13,7 +14,10 @@
 namespace fulcrum {
 
 // The contribution, or the reason it was refused.
-std::variant<Contribution, std::string> read_contribution(std::string_view text, const std::string& plugin_id);
+// `limits` bounds the numbers of benefits, risks and questions
+// (docs/security.md); the parse itself runs within fixed limits.
+std::variant<Contribution, std::string> read_contribution(std::string_view text, const std::string& plugin_id,
+                                                          const Limits& limits = Limits{});
 
 // The contribution schema as built into the host.
 const nlohmann::json& contribution_schema();

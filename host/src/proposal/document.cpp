@@ -2,13 +2,17 @@
 
 #include "util/error.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fulcrum {
 namespace {
@@ -39,7 +43,9 @@ std::string reason_of(const std::string& what) {
 }
 
 // YAML plain scalars carry no type; read them as YAML 1.2's core schema does.
-nlohmann::json plain_scalar(const std::string& s) {
+// Numbers past a double's range and the core schema's .inf and .nan are
+// refused, as JSON refuses them, rather than kept as text nobody expects.
+nlohmann::json plain_scalar(const std::string& s, const LimitGuard& guard, const std::string& token) {
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") {
         return nullptr;
     }
@@ -48,6 +54,11 @@ nlohmann::json plain_scalar(const std::string& s) {
     }
     if (s == "false" || s == "False" || s == "FALSE") {
         return false;
+    }
+    const std::string unsigned_part = s[0] == '+' || s[0] == '-' ? s.substr(1) : s;
+    if (unsigned_part == ".inf" || unsigned_part == ".Inf" || unsigned_part == ".INF" || s == ".nan" || s == ".NaN" ||
+        s == ".NAN") {
+        guard.fail(token, "NaN and infinite numbers are not accepted, got " + s);
     }
     const char* begin = s.c_str();
     char* end = nullptr;
@@ -60,35 +71,118 @@ nlohmann::json plain_scalar(const std::string& s) {
     }
     errno = 0;
     const double d = std::strtod(begin, &end);
-    if (end == begin + s.size() && errno == 0 && std::isfinite(d) && s.find_first_of("xXnN") == std::string::npos) {
-        return d;
+    if (end != begin + s.size() || s.find_first_of("xXnN") != std::string::npos) {
+        return s;
     }
-    return s;
+    if (errno == ERANGE && std::fabs(d) > 1) {
+        guard.fail(token, "the number " + s.substr(0, 40) +
+                              " is too large for any field (numbers must be finite, at most about 1.8e308)");
+    }
+    return errno == 0 || std::fabs(d) <= 1 ? nlohmann::json(d) : nlohmann::json(s);
 }
 
-nlohmann::json yaml_to_json(const YAML::Node& node) {
-    switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
+// yaml-cpp shares one node between an anchor and its aliases; converting
+// copies it at each alias, so the guard counts while copying: a billion
+// laughs stops at limits.values or limits.proposal_bytes, a node that
+// contains its own alias at limits.depth.
+class YamlConverter {
+public:
+    explicit YamlConverter(const Limits& limits) : m_guard(limits) {}
+
+    nlohmann::json convert(const YAML::Node& node, const std::string& token) {
+        m_guard.value(token);
+        switch (node.Type()) {
+        case YAML::NodeType::Null:
+        case YAML::NodeType::Undefined:
+            return nullptr;
+        case YAML::NodeType::Scalar:
+            m_guard.string(token, node.Scalar().size());
+            utf8(token, node.Scalar());
+            return node.Tag() == "!" ? nlohmann::json(node.Scalar()) : plain_scalar(node.Scalar(), m_guard, token);
+        case YAML::NodeType::Sequence:
+            return sequence(node, token);
+        case YAML::NodeType::Map:
+            return map(node, token);
+        }
         return nullptr;
-    case YAML::NodeType::Scalar:
-        return node.Tag() == "!" ? nlohmann::json(node.Scalar()) : plain_scalar(node.Scalar());
-    case YAML::NodeType::Sequence: {
+    }
+
+private:
+    // Escapes ("\\uD800") and yaml-cpp's guess of UTF-16 or UTF-32 input can
+    // yield bytes the check of the raw text never saw.
+    void utf8(const std::string& token, const std::string& text) const {
+        if (invalid_utf8_at(text) != std::string::npos) {
+            m_guard.fail(token, "text that is not valid UTF-8 once its escapes are decoded");
+        }
+    }
+
+    nlohmann::json sequence(const YAML::Node& node, const std::string& token) {
+        m_guard.enter(token);
         nlohmann::json out = nlohmann::json::array();
         for (const auto& item : node) {
-            out.push_back(yaml_to_json(item));
+            const std::string index = std::to_string(out.size());
+            m_guard.item(index, out.size() + 1);
+            out.push_back(convert(item, index));
         }
+        m_guard.leave();
         return out;
     }
-    case YAML::NodeType::Map: {
+
+    nlohmann::json map(const YAML::Node& node, const std::string& token) {
+        m_guard.enter(token);
         nlohmann::json out = nlohmann::json::object();
         for (const auto& kv : node) {
-            out[kv.first.as<std::string>()] = yaml_to_json(kv.second);
+            if (!kv.first.IsScalar()) {
+                m_guard.fail(std::to_string(out.size()), "a key that is not text (a null, list or map); keys "
+                                                         "must be text");
+            }
+            const std::string& key = kv.first.Scalar();
+            m_guard.key(key);
+            utf8("(a key that is not UTF-8)", key);
+            if (out.contains(key)) {
+                m_guard.fail(key, "duplicate key (each key may appear once in an object)");
+            }
+            m_guard.item(key, out.size() + 1);
+            out[key] = convert(kv.second, key);
         }
+        m_guard.leave();
         return out;
     }
+
+    LimitGuard m_guard;
+};
+
+struct FileCloser {
+    int fd;
+    FileCloser(const FileCloser&) = delete;
+    FileCloser& operator=(const FileCloser&) = delete;
+    ~FileCloser() { ::close(fd); }
+};
+
+std::string too_large(uint64_t bytes, const Limits& limits) {
+    return std::to_string(bytes) + " bytes, more than the limit of " + std::to_string(limits.proposal_bytes) +
+           " bytes (limits.proposal_bytes)";
+}
+
+// Both parsers check UTF-8 in their own way or not at all (yaml-cpp keeps
+// any bytes); one check gives one clear message with line and column. A NUL
+// byte is valid UTF-8 but never in a proposal, and it would make yaml-cpp
+// read the text as UTF-16 or UTF-32.
+void require_utf8(const std::string& text, const std::string& origin) {
+    const size_t nul = text.find('\0');
+    if (nul != std::string::npos) {
+        const auto [line, column] = line_column(text, nul);
+        throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                          ": a NUL byte (0x00); proposals are UTF-8 text");
     }
-    return nullptr;
+    const size_t bad = invalid_utf8_at(text);
+    if (bad != std::string::npos) {
+        const auto [line, column] = line_column(text, bad);
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+        throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                          ": invalid UTF-8 (byte " + byte + "); proposals are UTF-8 text");
+    }
 }
 
 } // namespace
@@ -97,36 +191,80 @@ Syntax syntax_for_path(const std::string& path) {
     return ends_with(path, ".yaml") || ends_with(path, ".yml") ? Syntax::yaml : Syntax::json;
 }
 
-nlohmann::json parse_document(const std::string& text, Syntax syntax, const std::string& origin) {
-    if (syntax == Syntax::json) {
-        try {
-            return nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-            throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                              ": invalid JSON: " + reason_of(e.what()));
-        }
+nlohmann::json parse_document(const std::string& text, Syntax syntax, const std::string& origin, const Limits& limits) {
+    if (text.size() > limits.proposal_bytes) {
+        throw input_error(origin + ": " + too_large(text.size(), limits));
     }
+    require_utf8(text, origin);
     try {
-        return yaml_to_json(YAML::Load(text));
-    } catch (const YAML::Exception& e) {
-        throw input_error(origin + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                          ": invalid YAML: " + e.msg);
+        if (syntax == Syntax::json) {
+            try {
+                return parse_json_within(text, limits);
+            } catch (const nlohmann::json::parse_error& e) {
+                const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+                throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                                  ": invalid JSON: " + reason_of(e.what()));
+            }
+        }
+        try {
+            return YamlConverter(limits).convert(YAML::Load(text), "");
+        } catch (const YAML::DeepRecursion& e) {
+            throw input_error(origin + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                              ": nested far deeper than the limit of " + std::to_string(limits.depth) +
+                              " arrays and objects (limits.depth)");
+        } catch (const YAML::Exception& e) {
+            throw input_error(origin + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                              ": invalid YAML: " + e.msg);
+        }
+    } catch (const DocumentProblem& e) {
+        throw input_error(origin + ": " + e.what());
     }
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+std::string read_file(const std::string& path, uint64_t max_bytes) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         throw input_error(path + ": cannot read: " + std::strerror(errno));
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    const FileCloser closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        throw input_error(path + ": cannot read: " + std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        throw input_error(path + ": cannot read: it is a folder");
+    }
+    Limits limits;
+    limits.proposal_bytes = max_bytes;
+    // A regular file's size is known: refuse a huge one before reading any of it.
+    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
+        throw input_error(path + ": " + too_large(static_cast<uint64_t>(st.st_size), limits));
+    }
+    // Pipes and devices say nothing: read one byte past the limit at most.
+    std::string text;
+    char buffer[65536];
+    for (;;) {
+        const uint64_t room = max_bytes + 1 - text.size();
+        const ssize_t n = ::read(fd, buffer, static_cast<size_t>(std::min<uint64_t>(room, sizeof buffer)));
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            throw input_error(path + ": cannot read: " + std::strerror(errno));
+        }
+        if (n == 0) {
+            return text;
+        }
+        text.append(buffer, static_cast<size_t>(n));
+        if (text.size() > max_bytes) {
+            throw input_error(path + ": more than the limit of " + std::to_string(max_bytes) +
+                              " bytes (limits.proposal_bytes)");
+        }
+    }
 }
 
-nlohmann::json load_document(const std::string& path) {
-    return parse_document(read_file(path), syntax_for_path(path), path);
+nlohmann::json load_document(const std::string& path, const Limits& limits) {
+    return parse_document(read_file(path, limits.proposal_bytes), syntax_for_path(path), path, limits);
 }
 
 } // namespace fulcrum

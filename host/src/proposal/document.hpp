@@ -2,7 +2,11 @@
 // what a proposal contains; syntax errors name the file, line and column.
 #pragma once
 
+#include "proposal/limits.hpp"
+
 #include <nlohmann/json.hpp>
+
+#include <cstdint>
 
 #include <string>
 
@@ -14,12 +18,17 @@ enum class Syntax { json, yaml };
 Syntax syntax_for_path(const std::string& path);
 
 // Parses `text`; `origin` names it in errors ("examples/a.yaml", "in.jsonl:12").
-// Throws fulcrum::Error (exit 3) with line and column on a syntax error.
-nlohmann::json parse_document(const std::string& text, Syntax syntax, const std::string& origin);
+// Throws fulcrum::Error (exit 3) with line and column on a syntax error or
+// invalid UTF-8, and with the JSON pointer on a limit crossed, a duplicate key
+// or a number past a double's range.
+nlohmann::json parse_document(const std::string& text, Syntax syntax, const std::string& origin,
+                              const Limits& limits = Limits{});
 
 // Reads and parses a file. Throws fulcrum::Error (exit 3) when it cannot be read.
-nlohmann::json load_document(const std::string& path);
+nlohmann::json load_document(const std::string& path, const Limits& limits = Limits{});
 
-std::string read_file(const std::string& path);
+// Reads a whole file of at most `max_bytes`; a larger regular file is refused
+// before any of it is read, and a pipe stops one byte past the limit.
+std::string read_file(const std::string& path, uint64_t max_bytes = Limits{}.proposal_bytes);
 
 } // namespace fulcrum

@@ -49,6 +49,9 @@ std::string child(const std::string& ptr, size_t index) {
     return ptr + "/" + std::to_string(index);
 }
 
+constexpr double k_max_amount = 1e15;
+constexpr double k_max_count = 9007199254740991.0;
+
 // Walks the document, collecting every problem instead of stopping at the first.
 class Checker {
 public:
@@ -70,14 +73,24 @@ public:
     bool boolean(const json& v, const std::string& ptr) {
         return v.is_boolean() || (fail(ptr, "true or false", v), false);
     }
+    // Bounds keep later arithmetic and conversions to integers defined:
+    // money, hours and volumes up to 1e15, counts up to 2^53 - 1 (the
+    // largest whole number a double holds exactly).
     bool non_negative(const json& v, const std::string& ptr) {
-        return (v.is_number() && v.get<double>() >= 0) || (fail(ptr, "a non-negative number", v), false);
+        if (!(v.is_number() && v.get<double>() >= 0)) {
+            return fail(ptr, "a non-negative number", v), false;
+        }
+        return v.get<double>() <= k_max_amount || (fail(ptr, "a non-negative number no larger than 1e15", v), false);
     }
     bool count(const json& v, const std::string& ptr) {
         const bool whole =
             v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0) ||
             (v.is_number_float() && v.get<double>() >= 0 && std::floor(v.get<double>()) == v.get<double>());
-        return whole || (fail(ptr, "a non-negative integer", v), false);
+        if (!whole) {
+            return fail(ptr, "a non-negative integer", v), false;
+        }
+        return v.get<double>() <= k_max_count ||
+               (fail(ptr, "a non-negative integer no larger than 9007199254740991 (2^53 - 1)", v), false);
     }
     bool one_of(const json& v, const std::string& ptr, const std::vector<std::string>& allowed) {
         if (v.is_string() && std::find(allowed.begin(), allowed.end(), v.get<std::string>()) != allowed.end()) {
@@ -140,7 +153,8 @@ void check_technology(Checker& c, const json& t, const std::string& ptr, Proposa
         return;
     }
     static const std::regex k_category("[a-z][a-z0-9_-]{0,31}");
-    if (!category->is_string() || !std::regex_match(category->get<std::string>(), k_category)) {
+    if (!category->is_string() || category->get_ref<const std::string&>().size() > 32 ||
+        !std::regex_match(category->get<std::string>(), k_category)) {
         c.fail(child(ptr, "category"), "a lower-case category name such as cloud, ai or bigdata", *category);
         return;
     }
@@ -382,7 +396,7 @@ void check_sections(Checker& c, const json& doc, Proposal& p) {
 
 } // namespace
 
-Proposal validate_proposal(json doc, const std::string& source) {
+Proposal validate_proposal(json doc, const std::string& source, const Limits& limits) {
     Proposal p;
     p.source = source;
     Checker c;
@@ -398,7 +412,8 @@ Proposal validate_proposal(json doc, const std::string& source) {
     const json* id = c.get(doc, "id");
     if (!id) {
         c.errors.push_back("/id: expected an id of 1-64 letters, digits, '.', '_' or '-', got nothing");
-    } else if (!id->is_string() || !std::regex_match(id->get<std::string>(), k_id)) {
+    } else if (!id->is_string() || id->get_ref<const std::string&>().size() > 64 ||
+               !std::regex_match(id->get<std::string>(), k_id)) {
         c.fail("/id", "an id of 1-64 letters, digits, '.', '_' or '-'", *id);
     } else {
         p.id = id->get<std::string>();
@@ -427,6 +442,10 @@ Proposal validate_proposal(json doc, const std::string& source) {
         c.errors.push_back("/technologies: expected a list of at least one technology, got nothing");
     } else if (!techs->is_array() || techs->empty()) {
         c.fail("/technologies", "a list of at least one technology", *techs);
+    } else if (techs->size() > limits.technologies) {
+        c.errors.push_back("/technologies: " + std::to_string(techs->size()) +
+                           " technologies, more than the limit of " + std::to_string(limits.technologies) +
+                           " (limits.technologies)");
     } else {
         for (size_t i = 0; i < techs->size(); ++i) {
             check_technology(c, (*techs)[i], child("/technologies", i), p);
@@ -435,9 +454,15 @@ Proposal validate_proposal(json doc, const std::string& source) {
     check_sections(c, doc, p);
 
     if (!c.errors.empty()) {
+        // A hostile document can hold thousands of problems; the first few
+        // say what is wrong without flooding the terminal.
+        constexpr size_t k_shown = 20;
         std::string message;
-        for (const auto& e : c.errors) {
-            message += (message.empty() ? "" : "\n") + source + ": " + e;
+        for (size_t i = 0; i < c.errors.size() && i < k_shown; ++i) {
+            message += (message.empty() ? "" : "\n") + source + ": " + c.errors[i];
+        }
+        if (c.errors.size() > k_shown) {
+            message += "\n" + source + ": ... and " + std::to_string(c.errors.size() - k_shown) + " more problems";
         }
         throw input_error(message);
     }
@@ -446,8 +471,8 @@ Proposal validate_proposal(json doc, const std::string& source) {
     return p;
 }
 
-Proposal load_proposal(const std::string& path) {
-    return validate_proposal(load_document(path), path);
+Proposal load_proposal(const std::string& path, const Limits& limits) {
+    return validate_proposal(load_document(path, limits), path, limits);
 }
 
 } // namespace fulcrum

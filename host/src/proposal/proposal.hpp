@@ -2,6 +2,8 @@
 // host itself needs (identity, categories, controls, money).
 #pragma once
 
+#include "proposal/limits.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -30,10 +32,10 @@ struct Proposal {
 
 // Checks `doc` against the proposal format (docs/proposal-format.md) and builds
 // the Proposal. Throws fulcrum::Error (exit 3) listing every problem as
-// "<source>: <json pointer>: expected ..., got ...".
-Proposal validate_proposal(nlohmann::json doc, const std::string& source);
+// "<source>: <json pointer>: expected ..., got ..." (the first 20 of them).
+Proposal validate_proposal(nlohmann::json doc, const std::string& source, const Limits& limits = Limits{});
 
-// Reads, parses and validates one proposal file (JSON or YAML).
-Proposal load_proposal(const std::string& path);
+// Reads, parses and validates one proposal file (JSON or YAML) within `limits`.
+Proposal load_proposal(const std::string& path, const Limits& limits = Limits{});
 
 } // namespace fulcrum

@@ -1,5 +1,7 @@
 #include "report/json_report.hpp"
 
+#include "quant/quant_json.hpp"
+
 namespace fulcrum {
 
 using ojson = nlohmann::ordered_json;
@@ -73,6 +75,9 @@ ojson review_to_json(const Review& review) {
         if (!run.error.empty()) {
             p["error"] = run.error;
         }
+        if (run.unverified) {
+            p["trust"] = "unverified"; // docs/security.md: loaded only because of --allow-untrusted
+        }
         plugins.push_back(std::move(p));
     }
     out["plugins"] = std::move(plugins);
@@ -91,6 +96,15 @@ ojson review_to_json(const Review& review) {
     ojson risks = ojson::array();
     for (const auto& r : review.risks) {
         risks.push_back(risk_json(r));
+    }
+    if (review.quant) {
+        for (auto& r : risks) {
+            for (const auto& rq : review.quant->risks) {
+                if (rq.risk_id == r["id"]) {
+                    r["quant"] = quant::risk_quant_json(rq);
+                }
+            }
+        }
     }
     out["ciso"] = {{"risk_score", review.risk_score},
                    {"inherent_risk_score", review.inherent_risk_score},
@@ -113,6 +127,10 @@ ojson review_to_json(const Review& review) {
         {"conditions_cost", {{"one_time", review.conditions_cost.one_time}, {"annual", review.conditions_cost.annual}}},
         {"questions", std::move(questions)},
         {"rationale", review.rationale}};
+    if (review.quant) {
+        out["joint"]["plan"] = quant::plan_json(*review.quant);
+        out["quant"] = quant::review_quant_json(*review.quant);
+    }
     out["warnings"] = review.warnings;
     return out;
 }

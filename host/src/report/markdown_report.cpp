@@ -161,6 +161,76 @@ void write_ciso(std::ostringstream& md, const Review& r) {
     }
 }
 
+// Quantification (docs/quantification.md): exposure, net value and the plan.
+std::string percent(double share) {
+    std::ostringstream out;
+    out.precision(share < 0.1 ? 2 : 3);
+    out << 100 * share << "%";
+    return out.str();
+}
+
+void write_quant(std::ostringstream& md, const Review& r) {
+    if (!r.quant) {
+        return;
+    }
+    const quant::ReviewQuant& q = *r.quant;
+    const auto m = [&](double v) { return money(r.currency, v); };
+    md << "## Quantified risk and value\n\n"
+       << "Annual loss simulated over " << group_thousands(static_cast<double>(q.iterations)) << " years (seed "
+       << q.seed << "), in " << r.currency << " a year.\n\n"
+       << "| Proposal | Expected loss | P90 | P99 | Chance of any loss |\n|---|---:|---:|---:|---:|\n";
+    const std::pair<const char*, const quant::LossSummary*> states[] = {
+        {"Inherent, no controls", &q.inherent_loss},
+        {"With the controls in place", &q.residual_loss},
+        {"After the recommended plan", &q.planned_loss}};
+    for (const auto& [label, s] : states) {
+        md << "| " << label << " | " << group_thousands(s->mean) << " | " << group_thousands(s->p90) << " | "
+           << group_thousands(s->p99) << " | " << percent(s->probability_of_loss) << " |\n";
+    }
+    const quant::NetValue& v = q.net_value;
+    md << "\n**Net present value over " << v.horizon_years << " years at " << percent(v.discount_rate)
+       << "**, with the plan: " << m(v.with_plan.mean) << " on average (P5 " << group_thousands(v.with_plan.p5)
+       << ", P95 " << group_thousands(v.with_plan.p95) << "); chance it is negative "
+       << percent(v.with_plan.probability_negative) << ". Without the plan: " << m(v.without_plan.mean) << ".\n\n";
+    const quant::QuantPlan& p = q.plan;
+    md << "### Recommended plan" << (p.budget ? " within a security budget of " + m(*p.budget) : "") << "\n\n"
+       << "Buy " << p.chosen.size() << " mitigation" << (p.chosen.size() == 1 ? "" : "s") << " for "
+       << m(p.cost.one_time) << " once and " << m(p.cost.annual) << " a year; they avoid " << m(p.loss_avoided)
+       << " of expected loss a year" << (p.exact ? " (the best set within the budget" : " (the best set found") << ")."
+       << (p.security_share
+               ? " Security spend is " + percent(*p.security_share) + " of the project's cost over the horizon."
+               : "")
+       << "\n\n| Mitigation | Risks | One-time | Annual | Loss avoided a year | ROSI | In plan |\n"
+       << "|---|---|---:|---:|---:|---:|---|\n";
+    for (const auto& mv : q.mitigations) {
+        md << "| " << markdown_escape(mv.title) << " | " << join_words(mv.risks) << " | "
+           << group_thousands(mv.cost.one_time) << " | " << group_thousands(mv.cost.annual) << " | "
+           << group_thousands(mv.loss_avoided) << " | " << (mv.rosi ? percent(*mv.rosi) : "free") << " | "
+           << (mv.in_plan ? "yes" : "no") << " |\n";
+    }
+    md << "\n";
+    for (const auto& u : p.uncovered) {
+        md << "- Left uncovered: " << code(u.risk_id) << " keeps " << m(u.expected_loss) << " of expected loss a year; "
+           << join_words(u.mitigations_left) << " would bring it to " << group_thousands(u.expected_loss_at_best)
+           << ".\n";
+    }
+    md << (p.uncovered.empty() ? "" : "\n")
+       << "| Risk | Inherent | With controls | After plan | P90 after plan |\n|---|---:|---:|---:|---:|\n";
+    for (const auto& rq : q.risks) {
+        md << "| " << code(rq.risk_id) << " | " << group_thousands(rq.inherent_loss.mean) << " | "
+           << group_thousands(rq.residual_loss.mean) << " | " << group_thousands(rq.planned_loss.mean) << " | "
+           << group_thousands(rq.planned_loss.p90) << " |\n";
+    }
+    md << "\n";
+    if (!q.unquantified.empty()) {
+        md << "Not quantified (no FAIR inputs): " << join_words(q.unquantified) << ".\n\n";
+    }
+    for (const auto& a : q.assumptions) {
+        md << "- Assumed: " << markdown_escape(a) << "\n";
+    }
+    md << (q.assumptions.empty() ? "" : "\n");
+}
+
 void write_plugins(std::ostringstream& md, const Review& r) {
     md << "## Plugins\n\n| Plugin | Version | Categories | Status |\n|---|---|---|---|\n";
     for (const auto& p : r.plugins) {
@@ -188,6 +258,7 @@ std::string review_to_markdown(const Review& review) {
     write_decision(md, review);
     write_cio(md, review);
     write_ciso(md, review);
+    write_quant(md, review);
     write_plugins(md, review);
     return md.str();
 }

@@ -145,6 +145,9 @@ Policy load_policy(const std::string& path) {
     }
     policy.name = name_field(path, doc, boost::filesystem::path(path).stem().string());
     read_appetite(path, doc, policy);
+    if (doc.contains("limits")) {
+        policy.limits = read_limits(doc["limits"], path);
+    }
     if (doc.contains("plugins")) {
         const json& plugins = doc["plugins"];
         if (!plugins.is_object()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/findings.hpp"
+#include "proposal/limits.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,7 @@ struct Policy {
     std::vector<std::string> plugin_dirs;
     std::vector<std::string> plugin_files;
     nlohmann::json plugin_settings = nlohmann::json::object(); // by plugin id
+    Limits limits;                                             // "limits": on proposals and contributions
     nlohmann::json raw;                                        // the whole file, for later sections
 };
 

@@ -4,7 +4,9 @@
 #pragma once
 
 #include "model/findings.hpp"
+#include "quant/result.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,7 @@ struct PluginRun {
     PluginStatus status = PluginStatus::not_applicable;
     std::string error;
     Contribution contribution; // empty unless ok
+    bool unverified = false;   // loaded with --allow-untrusted: neither pinned, signed nor first-party
 };
 
 // A mitigation the decision depends on, and the risk it answers.
@@ -62,6 +65,10 @@ struct Review {
     Cost conditions_cost;
 
     std::vector<std::string> warnings;
+
+    // Quantified exposure, net value and the budget-fitted plan (docs/quantification.md);
+    // absent when quantification is turned off.
+    std::optional<quant::ReviewQuant> quant;
 };
 
 } // namespace fulcrum

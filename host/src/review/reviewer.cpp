@@ -13,6 +13,7 @@ Review Reviewer::review(const Proposal& proposal) const {
         PluginRun run;
         run.id = manifest.id;
         run.version = manifest.version;
+        run.unverified = m_plugins.unverified(manifest.id);
         for (const auto& category : proposal.categories) {
             if (manifest.handles(category)) {
                 run.categories.push_back(category);
@@ -27,7 +28,7 @@ Review Reviewer::review(const Proposal& proposal) const {
             run.status = PluginStatus::failed;
             run.error = std::move(result.error);
         } else {
-            auto contribution = read_contribution(result.output, manifest.id);
+            auto contribution = read_contribution(result.output, manifest.id, m_policy.limits);
             if (auto* reason = std::get_if<std::string>(&contribution)) {
                 run.status = PluginStatus::failed;
                 run.error = std::move(*reason);
@@ -45,7 +46,11 @@ Review Reviewer::review(const Proposal& proposal) const {
         run.error = "could not be loaded from " + failed.path + ": " + failed.error;
         runs.push_back(std::move(run));
     }
-    return merge(proposal, std::move(runs), m_policy);
+    Review review = merge(proposal, std::move(runs), m_policy);
+    if (m_quant.enabled) {
+        review.quant = quant::quantify(proposal, review.risks, m_quant);
+    }
+    return review;
 }
 
 } // namespace fulcrum

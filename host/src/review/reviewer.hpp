@@ -5,6 +5,7 @@
 
 #include "plugin/registry.hpp"
 #include "proposal/proposal.hpp"
+#include "quant/quantify.hpp"
 #include "review/policy.hpp"
 #include "review/review.hpp"
 
@@ -17,9 +18,13 @@ public:
     // Never throws for plugin faults: they become failed plugins in the review.
     Review review(const Proposal& proposal) const;
 
+    // Quantification runs after the merge unless turned off here.
+    void set_quant(const quant::QuantOptions& options) { m_quant = options; }
+
 private:
     PluginSet& m_plugins;
     const Policy& m_policy;
+    quant::QuantOptions m_quant;
 };
 
 } // namespace fulcrum

@@ -1,0 +1,333 @@
+// `fulcrum rules`: the rule catalog of every loaded plugin, read from the
+// manifests (what a plugin can report, with the framework references auditors
+// look up). docs/rules/ is this command's Markdown, written with --output-dir.
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "cli/session.hpp"
+#include "report/markdown_report.hpp"
+#include "util/error.hpp"
+
+#include <boost/filesystem.hpp>
+#include <boost/program_options.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+namespace fulcrum {
+
+namespace po = boost::program_options;
+namespace fs = boost::filesystem;
+
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+const char* const k_usage = "Usage: fulcrum rules [--plugin ID] [--format markdown|json] [--output-dir DIR] "
+                            "[options]\n\n"
+                            "Lists every rule of every loaded plugin: id, kind, title, summary, benefit dimension\n"
+                            "and framework references. --output-dir writes one Markdown file per plugin plus an\n"
+                            "index (README.md), as docs/rules/ holds them.\n\n";
+
+// Known framework keys, in the order a catalog shows them, with their names.
+const std::vector<std::pair<std::string, std::string>> k_frameworks = {
+    {"csf", "NIST CSF 2.0"},
+    {"sp800_53", "NIST SP 800-53 Rev. 5"},
+    {"atlas", "MITRE ATLAS"},
+    {"owasp_llm", "OWASP Top 10 for LLM Applications 2025"},
+    {"gdpr", "GDPR"},
+    {"eu_ai_act", "EU AI Act"},
+};
+
+std::string framework_name(const std::string& key) {
+    for (const auto& [k, name] : k_frameworks) {
+        if (k == key) {
+            return name;
+        }
+    }
+    return key;
+}
+
+// Framework keys of a refs object: the known ones first, then the rest by name.
+std::vector<std::string> framework_keys(const json& refs) {
+    std::vector<std::string> keys;
+    for (const auto& [k, name] : k_frameworks) {
+        if (refs.contains(k)) {
+            keys.push_back(k);
+        }
+    }
+    for (const auto& [k, ids] : refs.items()) {
+        if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+            keys.push_back(k);
+        }
+    }
+    return keys;
+}
+
+// "ia-2.1" -> "IA-2(1)": SP 800-53's printed form of an OSCAL control id.
+std::string sp800_53_label(const std::string& id) {
+    std::string out;
+    const auto dot = id.find('.');
+    for (char c : id.substr(0, dot)) {
+        out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (dot != std::string::npos) {
+        out += "(" + id.substr(dot + 1) + ")";
+    }
+    return out;
+}
+
+std::string text_of(const json& rule, const char* key) {
+    auto it = rule.find(key);
+    return it != rule.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// One rule as the catalog prints it, whatever order or extras the manifest has.
+ordered_json rule_entry(const json& rule) {
+    ordered_json out = {{"id", text_of(rule, "id")},
+                        {"kind", text_of(rule, "kind")},
+                        {"title", text_of(rule, "title")},
+                        {"summary", text_of(rule, "summary")}};
+    if (!text_of(rule, "dimension").empty()) {
+        out["dimension"] = text_of(rule, "dimension");
+    }
+    ordered_json refs = ordered_json::object();
+    const json all = rule.contains("refs") && rule["refs"].is_object() ? rule["refs"] : json::object();
+    for (const auto& key : framework_keys(all)) {
+        refs[key] = all[key];
+    }
+    out["refs"] = refs;
+    return out;
+}
+
+struct Catalog {
+    const Manifest* manifest;
+    std::vector<ordered_json> rules;
+    int count(const char* kind) const {
+        return static_cast<int>(std::count_if(rules.begin(), rules.end(),
+                                              [&](const ordered_json& r) { return r["kind"] == kind; }));
+    }
+};
+
+std::string refs_markdown(const ordered_json& refs) {
+    std::string out;
+    for (const auto& [key, ids] : refs.items()) {
+        std::string list;
+        for (const auto& id : ids) {
+            if (!id.is_string()) {
+                continue;
+            }
+            const std::string text = id.get<std::string>();
+            list += (list.empty() ? "" : ", ") + markdown_escape(key == "sp800_53" ? sp800_53_label(text) : text);
+        }
+        out += (out.empty() ? "" : " · ") + std::string("**") + markdown_escape(framework_name(key)) + "**: " + list;
+    }
+    return out.empty() ? "none" : out;
+}
+
+std::string plugin_markdown(const Catalog& c) {
+    const Manifest& m = *c.manifest;
+    std::ostringstream md;
+    md << "# " << markdown_escape(m.name) << " (`" << m.id << "` " << markdown_escape(m.version) << ")\n\n";
+    if (!m.description.empty()) {
+        md << markdown_escape(m.description) << (m.description.back() == '.' ? " " : ". ");
+    }
+    md << "Vendor: " << markdown_escape(m.vendor) << ". " << c.count("risk") << " risk rules, " << c.count("benefit")
+       << " benefit evaluations.\n\n"
+       << "Generated by `fulcrum rules --plugin " << m.id << " --format markdown`; do not edit by hand.\n\n";
+    md << "## Risk rules\n\n";
+    for (const auto& r : c.rules) {
+        if (r["kind"] != "risk") {
+            continue;
+        }
+        md << "### `" << r["id"].get<std::string>() << "` " << markdown_escape(r["title"].get<std::string>())
+           << "\n\n"
+           << markdown_escape(r["summary"].get<std::string>()) << "\n\n"
+           << "References: " << refs_markdown(r["refs"]) << "\n\n";
+    }
+    md << "## Benefit evaluations\n\n| Rule | Dimension | Title | What it looks at |\n|---|---|---|---|\n";
+    for (const auto& r : c.rules) {
+        if (r["kind"] != "benefit") {
+            continue;
+        }
+        md << "| `" << r["id"].get<std::string>() << "` | " << markdown_escape(r.value("dimension", "")) << " | "
+           << markdown_escape(r["title"].get<std::string>()) << " | "
+           << markdown_escape(r["summary"].get<std::string>()) << " |\n";
+    }
+    const int other = static_cast<int>(c.rules.size()) - c.count("risk") - c.count("benefit");
+    if (other > 0) {
+        md << "\n" << other << " rule(s) of another kind are listed only in `fulcrum rules --format json`.\n";
+    }
+    return md.str();
+}
+
+std::string index_markdown(const std::vector<Catalog>& catalogs, bool linked) {
+    std::ostringstream md;
+    md << "# Rule catalog\n\n"
+       << "Every rule the loaded plugins can report: risks (the CISO's side) with the frameworks they cite, and "
+          "benefit evaluations (the CIO's side) with their dimension. Generated by `fulcrum rules --format markdown "
+          "--output-dir docs/rules` (scripts/update-rules-docs.sh); do not edit by hand.\n\n"
+       << "| Plugin | Version | Risk rules | Benefit evaluations |\n|---|---|---:|---:|\n";
+    int risks = 0;
+    int benefits = 0;
+    std::map<std::string, int> cited; // framework -> rules citing it
+    for (const auto& c : catalogs) {
+        const std::string& id = c.manifest->id;
+        md << "| " << (linked ? "[" + markdown_escape(c.manifest->name) + "](" + id + ".md)" : markdown_escape(c.manifest->name))
+           << " (`" << id << "`) | " << markdown_escape(c.manifest->version) << " | " << c.count("risk") << " | "
+           << c.count("benefit") << " |\n";
+        risks += c.count("risk");
+        benefits += c.count("benefit");
+        for (const auto& r : c.rules) {
+            for (const auto& [key, ids] : r["refs"].items()) {
+                if (!ids.empty()) {
+                    cited[key] += 1;
+                }
+            }
+        }
+    }
+    md << "| **Total** | | **" << risks << "** | **" << benefits << "** |\n\n";
+    if (!cited.empty()) {
+        md << "## Frameworks cited\n\n| Key | Framework | Rules citing it |\n|---|---|---:|\n";
+        std::vector<std::string> keys;
+        for (const auto& [k, name] : k_frameworks) {
+            if (cited.count(k)) {
+                keys.push_back(k);
+            }
+        }
+        for (const auto& [k, n] : cited) {
+            if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+                keys.push_back(k);
+            }
+        }
+        for (const auto& k : keys) {
+            md << "| `" << k << "` | " << markdown_escape(framework_name(k)) << " | " << cited[k] << " |\n";
+        }
+        md << "\nSP 800-53 controls are cited by their OSCAL ids in JSON (`ia-2.1`) and printed as in the standard "
+              "(IA-2(1)).\n";
+    }
+    return md.str();
+}
+
+ordered_json catalog_json(const std::vector<Catalog>& catalogs) {
+    ordered_json plugins = ordered_json::array();
+    for (const auto& c : catalogs) {
+        const Manifest& m = *c.manifest;
+        ordered_json rules = ordered_json::array();
+        for (const auto& r : c.rules) {
+            rules.push_back(r);
+        }
+        plugins.push_back({{"id", m.id},
+                           {"name", m.name},
+                           {"vendor", m.vendor},
+                           {"version", m.version},
+                           {"description", m.description},
+                           {"risk_rules", c.count("risk")},
+                           {"benefit_evaluations", c.count("benefit")},
+                           {"rules", rules}});
+    }
+    return {{"schema", "fulcrum/rules@1"}, {"plugins", plugins}};
+}
+
+} // namespace
+
+int run_rules(const std::vector<std::string>& args) {
+    SessionOptions session_options;
+    std::string plugin;
+    std::string format = "markdown";
+    std::string output_dir;
+    po::options_description options("Options");
+    options.add_options()("help,h", "show this help")                                                //
+        ("plugin,p", po::value(&plugin)->value_name("ID"), "only this plugin's rules")                //
+        ("format,f", po::value(&format)->value_name("FORMAT"), "markdown (default) or json")          //
+        ("output-dir,o", po::value(&output_dir)->value_name("DIR"),
+         "write <plugin>.md per plugin and README.md (the index) into DIR (markdown only)");
+    add_session_options(options, session_options);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(options).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw usage_error(std::string("rules: ") + e.what() + " (see fulcrum rules --help)");
+    }
+    if (vm.count("help")) {
+        std::cout << k_usage << options << "\nExit codes: 0 done, 2 usage error (such as an unknown --plugin),\n"
+                  << "3 invalid config, 4 a plugin failed to load.\n";
+        return k_exit_ok;
+    }
+    if (format == "md") {
+        format = "markdown";
+    }
+    if (format != "markdown" && format != "json") {
+        throw usage_error("--format " + format + ": expected markdown or json");
+    }
+    if (!output_dir.empty() && format != "markdown") {
+        throw usage_error("--output-dir writes Markdown; drop --format json or --output-dir");
+    }
+
+    Session session = open_session(session_options);
+    std::vector<Catalog> catalogs;
+    for (const auto& p : session.plugins.loaded) {
+        const Manifest& m = p->manifest();
+        if (!plugin.empty() && m.id != plugin) {
+            continue;
+        }
+        Catalog c{&m, {}};
+        for (const auto& rule : m.rules) {
+            if (rule.is_object()) {
+                c.rules.push_back(rule_entry(rule));
+            }
+        }
+        catalogs.push_back(std::move(c));
+    }
+    if (!plugin.empty() && catalogs.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& p : session.plugins.loaded) {
+            ids.push_back(p->manifest().id);
+        }
+        std::sort(ids.begin(), ids.end());
+        std::string known;
+        for (const auto& id : ids) {
+            known += (known.empty() ? "" : ", ") + id;
+        }
+        throw usage_error("--plugin " + plugin + ": no loaded plugin has that id (loaded: " +
+                          (known.empty() ? std::string("none") : known) + ")");
+    }
+    std::sort(catalogs.begin(), catalogs.end(),
+              [](const Catalog& a, const Catalog& b) { return a.manifest->id < b.manifest->id; });
+
+    if (format == "json") {
+        write_output("-", catalog_json(catalogs).dump(2) + "\n");
+    } else if (!output_dir.empty()) {
+        boost::system::error_code ec;
+        fs::create_directories(output_dir, ec);
+        if (ec) {
+            throw usage_error("--output-dir " + output_dir + ": " + ec.message());
+        }
+        for (const auto& c : catalogs) {
+            write_output((fs::path(output_dir) / (c.manifest->id + ".md")).string(), plugin_markdown(c));
+        }
+        if (plugin.empty()) {
+            write_output((fs::path(output_dir) / "README.md").string(), index_markdown(catalogs, true));
+        }
+    } else if (!plugin.empty()) {
+        write_output("-", plugin_markdown(catalogs.front()));
+    } else {
+        std::string text = index_markdown(catalogs, false);
+        for (const auto& c : catalogs) {
+            // Each plugin's headings move one level down under the index.
+            std::istringstream lines(plugin_markdown(c));
+            std::string line;
+            text += "\n";
+            while (std::getline(lines, line)) {
+                text += (line.rfind("#", 0) == 0 ? "#" : "") + line + "\n";
+            }
+        }
+        write_output("-", text);
+    }
+    return session.plugins.failed.empty() ? k_exit_ok : k_exit_plugin_failed;
+}
+
+} // namespace fulcrum

@@ -1,0 +1,139 @@
+// The host-worker protocol (host/src/plugin/worker_protocol.cpp) and how a
+// worker's end is put into words (worker_process.cpp): nothing a worker sends
+// is taken on trust.
+#include "plugin/worker_process.hpp"
+#include "plugin/worker_protocol.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+
+using namespace fulcrum;
+using namespace fulcrum::worker;
+
+namespace {
+
+FrameReader from_worker() {
+    return FrameReader(FrameReader::Sender::worker, 1024);
+}
+
+} // namespace
+
+TEST_CASE("frames round-trip, whole or a byte at a time", "[isolation]") {
+    const std::string bytes = encode_frame(Kind::result, 7, "{\"benefits\": []}") + encode_frame(Kind::failed, 8, "");
+    CHECK(bytes.size() == 2 * k_header_size + 16);
+
+    FrameReader whole = from_worker();
+    whole.feed(bytes.data(), bytes.size());
+    Frame f;
+    REQUIRE(whole.next(f) == FrameReader::Status::frame);
+    CHECK(f.kind == Kind::result);
+    CHECK(f.sequence == 7);
+    CHECK(f.payload == "{\"benefits\": []}");
+    REQUIRE(whole.next(f) == FrameReader::Status::frame);
+    CHECK(f.kind == Kind::failed);
+    CHECK(f.sequence == 8);
+    CHECK(f.payload.empty());
+    CHECK(whole.next(f) == FrameReader::Status::need_more);
+    CHECK(whole.empty());
+
+    FrameReader trickle = from_worker();
+    int frames = 0;
+    for (char c : bytes) {
+        trickle.feed(&c, 1);
+        while (trickle.next(f) == FrameReader::Status::frame) {
+            ++frames;
+        }
+    }
+    CHECK(frames == 2);
+    CHECK(f.sequence == 8);
+}
+
+TEST_CASE("garbage is refused at its first byte, and for good", "[isolation]") {
+    FrameReader reader = from_worker();
+    reader.feed("H", 1);
+    Frame f;
+    CHECK(reader.next(f) == FrameReader::Status::error);
+    CHECK(reader.error() == "bytes that are not a protocol frame");
+    const std::string good = encode_frame(Kind::result, 1, "{}");
+    reader.feed(good.data(), good.size());
+    CHECK(reader.next(f) == FrameReader::Status::error);
+
+    FrameReader http = from_worker();
+    const std::string text = "HTTP/1.1 200 OK\r\n\r\n";
+    http.feed(text.data(), text.size());
+    CHECK(http.next(f) == FrameReader::Status::error);
+    CHECK(http.error().find("magic 0x48545450") != std::string::npos);
+}
+
+TEST_CASE("a frame is refused for its kind, its reserved bytes or its length", "[isolation]") {
+    Frame f;
+    SECTION("a kind only the host may send") {
+        FrameReader reader = from_worker();
+        const std::string bytes = encode_frame(Kind::evaluate, 1, "{}");
+        reader.feed(bytes.data(), bytes.size());
+        CHECK(reader.next(f) == FrameReader::Status::error);
+        CHECK(reader.error().find("unknown kind") != std::string::npos);
+    }
+    SECTION("a kind only the worker may send, arriving at the worker") {
+        FrameReader reader(FrameReader::Sender::host, 1024);
+        const std::string bytes = encode_frame(Kind::result, 1, "{}");
+        reader.feed(bytes.data(), bytes.size());
+        CHECK(reader.next(f) == FrameReader::Status::error);
+    }
+    SECTION("reserved bytes that are not zero") {
+        std::string bytes = encode_frame(Kind::result, 1, "{}");
+        bytes[6] = 1;
+        FrameReader reader = from_worker();
+        reader.feed(bytes.data(), bytes.size());
+        CHECK(reader.next(f) == FrameReader::Status::error);
+    }
+    SECTION("a length past the limit fails at once, without waiting for the bytes") {
+        const std::string bytes = encode_frame(Kind::result, 1, std::string(2000, 'x')).substr(0, k_header_size);
+        FrameReader reader = from_worker();
+        reader.feed(bytes.data(), bytes.size());
+        CHECK(reader.next(f) == FrameReader::Status::error);
+        CHECK(reader.error() == "a frame of 2000 bytes, past the limit of 1024 bytes");
+    }
+    SECTION("a length at the limit is fine") {
+        const std::string bytes = encode_frame(Kind::result, 1, std::string(1024, 'x'));
+        FrameReader reader = from_worker();
+        reader.feed(bytes.data(), bytes.size());
+        CHECK(reader.next(f) == FrameReader::Status::frame);
+        CHECK(f.payload.size() == 1024);
+    }
+}
+
+TEST_CASE("a worker's end is said in the review's words", "[isolation]") {
+    IsolationLimits limits;
+    limits.timeout_seconds = 5;
+    limits.memory_mb = 512;
+    // Linux wait statuses: the signal number, or the exit code shifted left by 8.
+    CHECK(describe_worker_exit(SIGSEGV, false, limits) == "killed by SIGSEGV");
+    CHECK(describe_worker_exit(SIGABRT, false, limits) == "killed by SIGABRT");
+    CHECK(describe_worker_exit(SIGXCPU, false, limits) == "exceeded its CPU limit (6 s)");
+    CHECK(describe_worker_exit(k_exit_out_of_memory << 8, false, limits) == "exceeded its memory limit (512 MB)");
+    CHECK(describe_worker_exit(SIGKILL, false, limits).find("from outside fulcrum") != std::string::npos);
+    CHECK(describe_worker_exit(SIGKILL, true, limits) == "killed by SIGKILL");
+    CHECK(describe_worker_exit(3 << 8, false, limits) == "exited unexpectedly with status 3");
+}
+
+TEST_CASE("the manifest a worker sends parses back to the same manifest", "[isolation]") {
+    Manifest m;
+    m.id = "acme";
+    m.name = "Acme";
+    m.vendor = "Acme Corp";
+    m.version = "1.2.3";
+    m.description = "Test";
+    m.categories = {"cloud", "iot"};
+    m.abi_major = 1;
+    m.abi_minor = 0;
+    m.thread_safe = true;
+    m.rules = nlohmann::json::array({{{"id", "acme.x"}}});
+    const Manifest back = parse_manifest(manifest_to_json(m).dump());
+    CHECK(back.id == m.id);
+    CHECK(back.version == m.version);
+    CHECK(back.categories == m.categories);
+    CHECK(back.thread_safe);
+    CHECK(back.rules == m.rules);
+}
