@@ -61,11 +61,20 @@ void quadrant_background(std::ostringstream& svg, const Frame& f) {
         << rect(mx, f.top, f.left + f.width - mx, my - f.top, "#fdf0d5")          // high benefit, high risk
         << rect(f.left, my, mx - f.left, f.top + f.height - my, "#eef0f4")        // low benefit, low risk
         << rect(mx, my, f.left + f.width - mx, f.top + f.height - my, "#e1f3e8"); // high benefit, low risk
-    const std::string small = " font-size=\"12\" fill=\"" + std::string(k_muted) + "\" font-weight=\"600\"";
-    svg << label(f.left + 8, f.top + 18, "Rethink: high risk, low benefit", "start", small)
-        << label(f.left + f.width - 8, f.top + 18, "Pursue with conditions", "end", small)
-        << label(f.left + 8, f.top + f.height - 10, "Low priority", "start", small)
-        << label(f.left + f.width - 8, f.top + f.height - 10, "Pursue", "end", small);
+    // Quadrant names sit faintly in the middle of each quadrant, behind the points.
+    const std::string faint = " font-size=\"13\" fill=\"#8a93a3\" font-weight=\"600\"";
+    const double left_mid = (f.left + mx) / 2;
+    const double right_mid = (mx + f.left + f.width) / 2;
+    const double top_mid = (f.top + my) / 2;
+    const double bottom_mid = (my + f.top + f.height) / 2;
+    svg << label(left_mid, top_mid, "Rethink", "middle", faint)
+        << label(left_mid, top_mid + 16, "high risk, low benefit", "middle", faint)
+        << label(right_mid, top_mid, "Pursue with conditions", "middle", faint)
+        << label(right_mid, top_mid + 16, "high benefit, high risk", "middle", faint)
+        << label(left_mid, bottom_mid, "Low priority", "middle", faint)
+        << label(left_mid, bottom_mid + 16, "low benefit, low risk", "middle", faint)
+        << label(right_mid, bottom_mid, "Pursue", "middle", faint)
+        << label(right_mid, bottom_mid + 16, "high benefit, low risk", "middle", faint);
     for (int t = 0; t <= 100; t += 25) {
         svg << line(f.x(t), f.top + f.height, f.x(t), f.top + f.height + 5, k_axis)
             << label(f.x(t), f.top + f.height + 19, std::to_string(t), "middle", " font-size=\"12\"")
@@ -161,7 +170,9 @@ std::string quadrant_svg(const ChartText& text, const std::vector<QuadrantPoint>
         if (options.labels && !small) {
             const bool right = f.x(p.benefit) < f.left + f.width - 150;
             const double x = f.x(p.benefit) + (right ? 12 : -12);
-            svg << label(x, label_y[i], p.label, right ? "start" : "end", " font-size=\"12.5\" font-weight=\"600\"");
+            svg << label(x, label_y[i], p.label, right ? "start" : "end",
+                         " font-size=\"12.5\" font-weight=\"700\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                         "paint-order=\"stroke\"");
         }
     }
     return svg.str() + "</svg>\n";
@@ -261,7 +272,7 @@ std::string exceedance_svg(const ChartText& text, const std::vector<ExceedanceCu
         }
     }
     std::ostringstream svg;
-    svg << open_svg(text, 520, 400);
+    svg << open_svg(text, 520, 345);
     if (high <= 0) {
         svg << label(260, 150, "No simulated year had a loss.", "middle", " font-size=\"14\"");
         return svg.str() + "</svg>\n";

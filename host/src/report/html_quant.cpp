@@ -20,6 +20,15 @@ std::string percent(double share) {
     return buffer;
 }
 
+std::string title_of(const Review& r, const std::string& risk_id) {
+    for (const auto& risk : r.risks) {
+        if (risk.id == risk_id) {
+            return risk.title;
+        }
+    }
+    return risk_id;
+}
+
 ExceedanceCurve curve(const std::string& label, const std::string& colour, bool dashed, const quant::LossSummary& s) {
     ExceedanceCurve c{label, colour, dashed, {}};
     for (const auto& point : s.exceedance) {
@@ -51,9 +60,9 @@ void write_loss_figures(std::ostringstream& out, const Review& r, const Ids& ids
                                                                         {"Controls in place", &q.residual_loss},
                                                                         {"After the plan", &q.planned_loss}};
     for (const auto& [label, s] : states) {
-        out << "<tr><th scope=\"row\">" << label << "</th><td class=\"num\">" << m(s->mean) << "</td><td class=\"num\">"
-            << m(s->p90) << "</td><td class=\"num\">" << m(s->p99) << "</td><td class=\"num\">"
-            << percent(s->probability_of_loss) << "</td></tr>\n";
+        out << "<tr><th scope=\"row\">" << label << "</th><td class=\"num\">" << compact_number(s->mean)
+            << "</td><td class=\"num\">" << compact_number(s->p90) << "</td><td class=\"num\">"
+            << compact_number(s->p99) << "</td><td class=\"num\">" << percent(s->probability_of_loss) << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n";
     const quant::NetValue& v = q.net_value;
@@ -78,8 +87,7 @@ void write_quant_plan(std::ostringstream& out, const Review& r, const Ids& ids) 
         << " of expected loss a year.</p>\n";
     if (!p.chosen.empty()) {
         out << "<table>\n<caption>The plan, " << esc(r.currency)
-            << "</caption>\n<thead><tr><th scope=\"col\">Mitigation</th>"
-               "<th scope=\"col\" class=\"num\">One-time</th><th scope=\"col\" class=\"num\">Annual</th>"
+            << "</caption>\n<thead><tr><th scope=\"col\">Mitigation</th><th scope=\"col\" class=\"num\">Cost</th>"
                "<th scope=\"col\" class=\"num\">Loss avoided a year</th></tr></thead>\n<tbody>\n";
         for (const size_t index : p.chosen) {
             if (index >= q.mitigations.size()) {
@@ -87,14 +95,21 @@ void write_quant_plan(std::ostringstream& out, const Review& r, const Ids& ids) 
             }
             const quant::MitigationValue& mv = q.mitigations[index];
             out << "<tr><th scope=\"row\">" << esc(mv.title) << "</th><td class=\"num\">"
-                << group_thousands(mv.cost.one_time) << "</td><td class=\"num\">" << group_thousands(mv.cost.annual)
-                << "</td><td class=\"num\">" << esc(compact_number(mv.loss_avoided)) << "</td></tr>\n";
+                << esc(compact_number(mv.cost.one_time)) << " once<br>" << esc(compact_number(mv.cost.annual))
+                << " a year</td><td class=\"num\">" << esc(compact_number(mv.loss_avoided)) << "</td></tr>\n";
         }
         out << "</tbody>\n</table>\n";
     }
-    for (const auto& u : p.uncovered) {
-        out << "<p class=\"field\">Left uncovered: <code>" << esc(u.risk_id) << "</code> keeps " << m(u.expected_loss)
-            << " of expected loss a year.</p>\n";
+    if (!p.uncovered.empty()) {
+        double left = 0;
+        std::string which;
+        for (const auto& u : p.uncovered) {
+            left += u.expected_loss;
+            which += (which.empty() ? "" : "; ") + title_of(r, u.risk_id) + " " + compact_number(u.expected_loss);
+        }
+        out << "<p class=\"field\">Beyond the budget, " << p.uncovered.size()
+            << (p.uncovered.size() == 1 ? " risk keeps " : " risks keep ") << m(left)
+            << " of expected loss a year that further mitigations could cut: " << esc(which) << ".</p>\n";
     }
     write_loss_figures(out, r, ids);
 }

@@ -49,6 +49,7 @@ th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-
 thead th { border-bottom: 2px solid var(--ink); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em;
   color: var(--muted); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
 tfoot th, tfoot td { border-top: 2px solid var(--ink); border-bottom: none; font-weight: 650; }
 .badge { display: inline-block; border-radius: 999px; padding: 0.05rem 0.55rem; font-size: 0.78rem; font-weight: 650;
   color: #fff; white-space: nowrap; }
@@ -70,6 +71,8 @@ figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 0.3rem; }
 svg text { font-family: inherit; }
 ol.questions li, ul.plain li { margin-bottom: 0.4rem; }
 .field { color: var(--muted); font-size: 0.85rem; }
+th .field { font-weight: 400; }
+a { color: inherit; text-decoration-color: #9aa3b2; }
 .risk-detail { border-top: 1px solid var(--rule); padding-top: 0.6rem; margin-top: 0.8rem; }
 .risk-detail:first-of-type { border-top: none; margin-top: 0; }
 .refs { color: var(--muted); font-size: 0.85rem; }
