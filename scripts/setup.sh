@@ -10,6 +10,9 @@ packages=(
 )
 test_packages=(catch2 jq clang-format python3-numpy)
 
+# The HTML report's browser test (tests/integration/html_browser_test.cpp).
+test_packages+=(chromium fonts-dejavu-core)
+
 wanted=("${packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then
   wanted+=("${test_packages[@]}")

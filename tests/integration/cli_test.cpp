@@ -142,7 +142,7 @@ TEST_CASE("usage errors exit 2 with a message saying what is wrong", "[cli]") {
         {{"frobnicate"}, "unknown command 'frobnicate'"},
         {{"review"}, "review: no proposal given"},
         {{"review", good, "--frobnicate"}, "unrecognised option '--frobnicate'"},
-        {{"review", good, "--format", "xml"}, "--format xml: expected json or markdown"},
+        {{"review", good, "--format", "xml"}, "--format xml: expected json, markdown, html, sarif or oscal"},
         {{"review", good, "--format"}, "the required argument for option '--format' is missing"},
         {{"review", good, "--appetite", "reckless"}, "--appetite reckless: expected tolerant, balanced or averse"},
         {{"review", good, "--fail-on", "sometimes"}, "--fail-on sometimes: expected reject, conditions or never"},
