@@ -213,7 +213,7 @@ TEST_CASE("the portfolio page renders in Chromium with every example on its quad
     CHECK(console_lines(rendered.log).empty());
     CHECK(rendered.dom.find("id=\"portfolio-quadrant\"") != std::string::npos);
     CHECK(count(rendered.dom, "<circle class=\"point\"") == proposals);
-    CHECK(count(rendered.dom, "<tr><th scope=\"row\">") == proposals);
+    CHECK(count(rendered.dom, "</td><th scope=\"row\">") == proposals);
 
     const std::string shot = artifacts + "/portfolio-report.png";
     fs::remove(shot);

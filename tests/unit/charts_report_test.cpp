@@ -19,7 +19,8 @@ size_t count(const std::string& text, const std::string& needle) {
 } // namespace
 
 TEST_CASE("the quadrant puts high benefit right and high risk up", "[reports]") {
-    const std::string svg = quadrant_svg({"q", "t", "d"}, {{"a", 100, 0, "#000", false}, {"b", 0, 100, "#000", false}});
+    const std::string svg =
+        quadrant_svg({"q", "t", "d"}, {{"a", 100, 0, "#000", false, ""}, {"b", 0, 100, "#000", false, ""}});
     // Plot area: x from 64 to 494, y from 16 (risk 100) to 346 (risk 0).
     CHECK(svg.find("cx=\"494.0\" cy=\"346.0\"") != std::string::npos);
     CHECK(svg.find("cx=\"64.0\" cy=\"16.0\"") != std::string::npos);
@@ -27,7 +28,7 @@ TEST_CASE("the quadrant puts high benefit right and high risk up", "[reports]") 
 }
 
 TEST_CASE("chart labels and texts are escaped", "[reports]") {
-    const std::string svg = quadrant_svg({"q\"x", "<t>", "<d>"}, {{"<b>&", 50, 50, "red\"/><script>", false}});
+    const std::string svg = quadrant_svg({"q\"x", "<t>", "<d>"}, {{"<b>&", 50, 50, "red\"/><script>", false, ""}});
     CHECK(svg.find("<script>") == std::string::npos);
     CHECK(svg.find("<b>") == std::string::npos);
     CHECK(svg.find("&lt;b&gt;&amp;") != std::string::npos);
@@ -38,7 +39,7 @@ TEST_CASE("a portfolio past 2000 proposals is drawn as a density grid", "[report
     std::vector<QuadrantPoint> points;
     for (int i = 0; i < 2500; ++i) {
         points.push_back(
-            {"p" + std::to_string(i), static_cast<double>(i % 100), static_cast<double>(i % 7), "#000", false});
+            {"p" + std::to_string(i), static_cast<double>(i % 100), static_cast<double>(i % 7), "#000", false, ""});
     }
     const std::string svg = quadrant_svg({"q", "t", "d"}, points);
     CHECK(count(svg, "<circle") == 0);

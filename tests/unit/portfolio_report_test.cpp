@@ -58,7 +58,7 @@ TEST_CASE("the portfolio escapes titles and caps the table, not the chart", "[re
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("<h1>Q3 &lt;board&gt;</h1>") != std::string::npos);
     CHECK(html.find("The first 10 of 30 proposals") != std::string::npos);
-    CHECK(count(html, "<tr><th scope=\"row\">") == 10);
+    CHECK(count(html, "</td><th scope=\"row\">") == 10);
     CHECK(count(html, "<circle class=\"point\"") == 30);
 }
 
@@ -71,4 +71,13 @@ TEST_CASE("portfolio_entry takes what the page needs from a review", "[reports]"
     const PortfolioEntry quantified = portfolio_entry(test::quantified(test::sample_review()));
     REQUIRE(quantified.annual_loss_exposure);
     CHECK(*quantified.annual_loss_exposure == Approx(200000));
+}
+
+TEST_CASE("portfolio points carry the row number of the table", "[reports]") {
+    const std::string html =
+        portfolio_to_html({entry("x", Decision::reject, 10, 90), entry("y", Decision::approve, 90, 10)});
+    // y is approved, so it is row 1 and its point, at benefit 90 and risk 10, is tagged 1.
+    CHECK(html.find("<td>1</td><th scope=\"row\">Proposal y") != std::string::npos);
+    CHECK(html.find("<circle class=\"point\" cx=\"451.0\" cy=\"313.0\" r=\"9.0\"") != std::string::npos);
+    CHECK(html.find("x=\"451.0\" y=\"316.5\" text-anchor=\"middle\" font-size=\"10\"") != std::string::npos);
 }

@@ -145,7 +145,9 @@ std::string quadrant_svg(const ChartText& text, const std::vector<QuadrantPoint>
         }
     }
     const bool small = points.size() > 40;
-    const double radius = small ? 4 : 7;
+    const bool tagged =
+        !small && std::any_of(points.begin(), points.end(), [](const auto& p) { return !p.tag.empty(); });
+    const double radius = small ? 4 : tagged ? 9 : 7;
     // Labels go right of their point, pushed apart vertically when points are close.
     std::vector<size_t> order(points.size());
     for (size_t i = 0; i < order.size(); ++i) {
@@ -167,6 +169,11 @@ std::string quadrant_svg(const ChartText& text, const std::vector<QuadrantPoint>
             << colour << "\" stroke-width=\"" << (p.hollow ? "2.5" : "1") << "\""
             << (small ? " fill-opacity=\"0.75\"" : "") << "><title>" << html_escape(p.label) << ": benefit "
             << svg_number(p.benefit) << ", risk " << svg_number(p.risk) << "</title></circle>\n";
+        if (tagged && !p.tag.empty()) {
+            svg << label(f.x(p.benefit), f.y(p.risk) + 3.5, p.tag, "middle",
+                         std::string(" font-size=\"10\" font-weight=\"700\" fill=\"") +
+                             (p.hollow ? colour : "#ffffff") + "\" aria-hidden=\"true\"");
+        }
         if (options.labels && !small) {
             const bool right = f.x(p.benefit) < f.left + f.width - 150;
             const double x = f.x(p.benefit) + (right ? 12 : -12);

@@ -25,6 +25,7 @@ struct QuadrantPoint {
     double risk = 0;
     std::string colour;  // any SVG colour
     bool hollow = false; // drawn as a ring (e.g. inherent risk)
+    std::string tag;     // a short mark drawn inside the point (a table row number); may be empty
 };
 
 struct QuadrantOptions {

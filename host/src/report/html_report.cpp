@@ -66,11 +66,11 @@ void write_verdict(std::ostringstream& out, const Review& r, const Ids& ids) {
     out << "</dl>\n</div>\n";
     const std::vector<QuadrantPoint> points = {
         {"Inherent " + std::to_string(r.inherent_risk_score), static_cast<double>(r.benefit_score),
-         static_cast<double>(r.inherent_risk_score), "#b3261e", true},
+         static_cast<double>(r.inherent_risk_score), "#b3261e", true, ""},
         {"Now " + std::to_string(r.risk_score), static_cast<double>(r.benefit_score), static_cast<double>(r.risk_score),
-         "#1d2433", false},
+         "#1d2433", false, ""},
         {"After conditions " + std::to_string(r.planned_risk_score), static_cast<double>(r.benefit_score),
-         static_cast<double>(r.planned_risk_score), "#1e7b45", false}};
+         static_cast<double>(r.planned_risk_score), "#1e7b45", false, ""}};
     const ChartText text{ids("quadrant"), "Benefit against risk",
                          "The proposal scores " + std::to_string(r.benefit_score) +
                              " of 100 for adoption benefit. Its security risk is " +

@@ -65,9 +65,10 @@ void write_summary(std::ostringstream& out, const std::vector<PortfolioEntry>& e
 void write_quadrant(std::ostringstream& out, const std::vector<PortfolioEntry>& entries) {
     std::vector<QuadrantPoint> points;
     int counts[2][2] = {{0, 0}, {0, 0}}; // [high benefit][high risk]
-    for (const auto& e : entries) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const auto& e = entries[i];
         points.push_back({e.title, static_cast<double>(e.benefit_score), static_cast<double>(e.risk_score),
-                          decision_colour(e.decision), !e.complete});
+                          decision_colour(e.decision), !e.complete, std::to_string(i + 1)});
         ++counts[e.benefit_score >= 50 ? 1 : 0][e.risk_score >= 50 ? 1 : 0];
     }
     const std::string description =
@@ -78,7 +79,7 @@ void write_quadrant(std::ostringstream& out, const std::vector<PortfolioEntry>& 
         "; low priority (low benefit, low risk): " + std::to_string(counts[0][0]) +
         "; rethink (low benefit, high risk): " + std::to_string(counts[0][1]) + ".";
     QuadrantOptions options;
-    options.labels = entries.size() <= 12;
+    options.labels = false; // the numbers inside the points lead to the table
     out << "<figure>\n"
         << quadrant_svg({"portfolio-quadrant", "Portfolio: benefit against risk", description}, points, options)
         << "<figcaption>Colour shows the decision:";
@@ -86,16 +87,23 @@ void write_quadrant(std::ostringstream& out, const std::vector<PortfolioEntry>& 
         out << " <span class=\"badge\" style=\"background:" << decision_colour(d) << "\">" << decision_label(d)
             << "</span>";
     }
-    out << ". A ring marks an incomplete review.</figcaption>\n</figure>\n";
+    out << ". Numbers are rows of the table; a ring marks an incomplete review.</figcaption>\n</figure>\n";
 }
 
-void write_table(std::ostringstream& out, std::vector<PortfolioEntry> entries, const PortfolioPageOptions& options) {
+// By decision, approve first, then by benefit less risk: the order of the
+// table, whose row numbers tag the points of the chart.
+std::vector<PortfolioEntry> in_page_order(std::vector<PortfolioEntry> entries) {
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
         if (rank(a.decision) != rank(b.decision)) {
             return rank(a.decision) < rank(b.decision);
         }
         return a.benefit_score - a.risk_score > b.benefit_score - b.risk_score;
     });
+    return entries;
+}
+
+void write_table(std::ostringstream& out, const std::vector<PortfolioEntry>& entries,
+                 const PortfolioPageOptions& options) {
     const size_t shown = std::min(entries.size(), options.table_limit);
     out << "<table>\n<caption>";
     if (shown < entries.size()) {
@@ -103,16 +111,17 @@ void write_table(std::ostringstream& out, std::vector<PortfolioEntry> entries, c
     } else {
         out << "Every proposal, ";
     }
-    out << "by decision, then by benefit less risk</caption>\n<thead><tr><th scope=\"col\">Proposal</th>"
+    out << "by decision, then by benefit less risk</caption>\n<thead><tr><th scope=\"col\">#</th>"
+           "<th scope=\"col\">Proposal</th>"
            "<th scope=\"col\">Decision</th><th scope=\"col\" class=\"num\">Benefit</th>"
            "<th scope=\"col\" class=\"num\">Risk</th><th scope=\"col\" class=\"num\">Expected annual loss, "
         << html_escape(options.currency) << "</th></tr></thead>\n<tbody>\n";
     for (size_t i = 0; i < shown; ++i) {
         const auto& e = entries[i];
-        out << "<tr><th scope=\"row\">" << html_escape(e.title) << "<br><code>" << html_escape(e.id) << "</code>"
-            << (e.complete ? "" : " <span class=\"status\">(incomplete)</span>") << "</th><td>"
-            << decision_label(e.decision) << "</td><td class=\"num\">" << e.benefit_score << "</td><td class=\"num\">"
-            << e.risk_score << "</td><td class=\"num\">"
+        out << "<tr><td>" << i + 1 << "</td><th scope=\"row\">" << html_escape(e.title) << "<br><code>"
+            << html_escape(e.id) << "</code>" << (e.complete ? "" : " <span class=\"status\">(incomplete)</span>")
+            << "</th><td>" << decision_label(e.decision) << "</td><td class=\"num\">" << e.benefit_score
+            << "</td><td class=\"num\">" << e.risk_score << "</td><td class=\"num\">"
             << (e.annual_loss_exposure ? group_thousands(*e.annual_loss_exposure) : "not quantified") << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n";
@@ -134,7 +143,8 @@ PortfolioEntry portfolio_entry(const Review& review) {
     return e;
 }
 
-std::string portfolio_to_html(const std::vector<PortfolioEntry>& entries, const PortfolioPageOptions& options) {
+std::string portfolio_to_html(const std::vector<PortfolioEntry>& unordered, const PortfolioPageOptions& options) {
+    const std::vector<PortfolioEntry> entries = in_page_order(unordered);
     std::ostringstream out;
     out << html_page_start(options.title)
         << "<main>\n<header>\n<p class=\"kicker\">Portfolio review by the CIO and "
