@@ -8,7 +8,8 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   nlohmann-json3-dev libvalijson-dev libyaml-cpp-dev libsodium-dev libsqlite3-dev
 )
-test_packages=(catch2 jq clang-format python3-numpy)
+test_packages=(catch2 jq clang-format python3-numpy
+  clang libclang-rt-14-dev valgrind) # fuzzing (clang, libFuzzer runtime) and the leak check
 
 # The HTML report's browser test (tests/integration/html_browser_test.cpp).
 test_packages+=(chromium fonts-dejavu-core)
