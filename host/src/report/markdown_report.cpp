@@ -2,6 +2,7 @@
 
 #include "util/format.hpp"
 
+#include <cmath>
 #include <sstream>
 
 namespace fulcrum {
@@ -163,8 +164,11 @@ void write_ciso(std::ostringstream& md, const Review& r) {
 
 // Quantification (docs/quantification.md): exposure, net value and the plan.
 std::string percent(double share) {
+    if (std::fabs(share) >= 10) {
+        return group_thousands(100 * share) + "%";
+    }
     std::ostringstream out;
-    out.precision(share < 0.1 ? 2 : 3);
+    out.precision(std::fabs(share) < 0.1 ? 2 : 3);
     out << 100 * share << "%";
     return out.str();
 }
