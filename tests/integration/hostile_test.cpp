@@ -130,8 +130,8 @@ TEST_CASE("every hostile contribution is refused with its stated reason", "[host
         const Limits limits = limits_json.empty() ? Limits{} : read_limits(json::parse(limits_json), "expect");
         const auto result = read_contribution(read_text(path), "cloud", limits);
         const std::string* refused = std::get_if<std::string>(&result);
+        INFO("refused: " << (refused ? *refused : "(accepted)"));
         if (expect.get("refused").empty()) {
-            INFO("refused: " << (refused ? *refused : ""));
             CHECK(refused == nullptr);
         } else {
             REQUIRE(refused != nullptr);
@@ -179,8 +179,9 @@ TEST_CASE("a plugin past a contribution limit fails alone, naming the limit", "[
     write_text(dir + "/policy.json", R"({"name": "tight", "limits": {"contribution_questions": 1}})");
     write_text(dir + "/p.yaml", "id: p\ntitle: Two questions\ntechnologies:\n  - category: scripted\n"
                                 "    benefit: 60\n    questions: 2\n");
-    const RunResult r = run_fulcrum({"review", dir + "/p.yaml", "--config", dir + "/policy.json",
-                                     "--no-default-plugins", "--plugin-dir", fixture_plugin_dir("scripted")});
+    const RunResult r =
+        run_fulcrum({"review", dir + "/p.yaml", "--config", dir + "/policy.json", "--no-default-plugins",
+                     "--plugin-dir", fixture_plugin_dir("scripted"), "--allow-untrusted"});
     INFO("stderr: " << r.err);
     check_no_crash(r);
     CHECK(r.exit_code == 4);

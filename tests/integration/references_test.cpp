@@ -46,19 +46,25 @@ struct Catalogs {
 };
 
 Catalogs read_catalogs(const std::string& dir) {
+    // Each document is kept in a local: a loop over a member of a temporary
+    // would outlive it.
     Catalogs c;
-    for (const auto& item : load(dir, "csf2-index.json").at("items")) {
+    const json csf = load(dir, "csf2-index.json");
+    for (const auto& item : csf.at("items")) {
         c.csf[item.at("id").get<std::string>()] = item.value("active", false);
     }
-    for (const auto& control : load(dir, "sp800-53r5-control-index.json").at("controls")) {
+    const json sp800_53 = load(dir, "sp800-53r5-control-index.json");
+    for (const auto& control : sp800_53.at("controls")) {
         c.sp800_53[control.at("id").get<std::string>()] = !control.value("withdrawn", false);
     }
-    for (const auto& matrix : load(dir, "ATLAS.json").at("matrices")) {
+    const json atlas = load(dir, "ATLAS.json");
+    for (const auto& matrix : atlas.at("matrices")) {
         for (const auto& t : matrix.at("techniques")) {
             c.atlas.insert(t.at("id").get<std::string>());
         }
     }
-    for (const auto& entry : load(dir, "owasp-llm-top10-2025-index.json").at("entries")) {
+    const json owasp = load(dir, "owasp-llm-top10-2025-index.json");
+    for (const auto& entry : owasp.at("entries")) {
         c.owasp_llm.insert(entry.at("id").get<std::string>());
     }
     return c;

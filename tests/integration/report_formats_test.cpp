@@ -223,7 +223,7 @@ TEST_CASE("the rewritten OSCAL schema still checks token patterns", "[reports]")
     CHECK_FALSE(schema->errors(doc).empty());
 }
 
-TEST_CASE("-o takes the format from the extension; plain .json takes --format", "[reports]") {
+TEST_CASE("output files take the format from the extension; plain .json takes --format", "[reports]") {
     const std::string out = scratch_dir("report-outputs");
     const RunResult run = fulcrum_in_source_tree(
         {"review", "examples/proposals/crm-saas-migration.yaml", "--format", "sarif", "-o", out + "/plain.json", "-o",

@@ -62,8 +62,8 @@ std::set<std::string> markdown_files(const std::string& dir) {
     return out;
 }
 
-const char* const k_regenerate = "docs/rules/ is stale; run scripts/update-rules-docs.sh " FULCRUM_BINARY_DIR
-                                 " and commit docs/rules/";
+const char* const k_regenerate =
+    "docs/rules/ is stale; run scripts/update-rules-docs.sh " FULCRUM_BINARY_DIR " and commit docs/rules/";
 
 } // namespace
 

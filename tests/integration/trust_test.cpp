@@ -57,14 +57,16 @@ Vendor make_vendor(const std::string& name) {
 }
 
 RunResult review(const Vendor& v, const std::vector<std::string>& extra = {}) {
-    std::vector<std::string> args = {"review",       source_path(k_example), "--no-default-plugins", "--plugin-dir",
-                                     v.plugins,      "--config",             v.policy};
+    std::vector<std::string> args = {
+        "review", source_path(k_example), "--no-default-plugins", "--plugin-dir", v.plugins, "--config", v.policy};
     args.insert(args.end(), extra.begin(), extra.end());
     return run_fulcrum(args);
 }
 
 json cloud_entry(const RunResult& r) {
-    for (const auto& p : json::parse(r.out).at("plugins")) {
+    // Held in a local: a range-for over a member of a temporary would read freed memory.
+    const json review = json::parse(r.out);
+    for (const auto& p : review.at("plugins")) {
         if (p.at("id") == "cloud") {
             return p;
         }
@@ -91,8 +93,8 @@ TEST_CASE("a plugin signed with a trusted key loads with no flags", "[trust]") {
     CHECK(cloud.at("status") == "ok");
     CHECK_FALSE(cloud.contains("trust"));
 
-    const RunResult list = run_fulcrum({"plugins", "list", "--format", "json", "--no-default-plugins",
-                                        "--plugin-dir", v.plugins, "--config", v.policy});
+    const RunResult list = run_fulcrum({"plugins", "list", "--format", "json", "--no-default-plugins", "--plugin-dir",
+                                        v.plugins, "--config", v.policy});
     REQUIRE(list.exit_code == 0);
     const json entry = json::parse(list.out).at(0);
     CHECK(entry.at("trust") == "signed");
@@ -110,13 +112,14 @@ TEST_CASE("a plugin changed by one byte after signing is refused, flags or not",
     const Vendor v = make_vendor("trust-tampered");
     change_one_byte(v.plugin, static_cast<long>(fs::file_size(v.plugin) / 2));
     for (const bool allow : {false, true}) {
-        const RunResult r = review(v, allow ? std::vector<std::string>{"--allow-untrusted"} : std::vector<std::string>{});
+        const RunResult r =
+            review(v, allow ? std::vector<std::string>{"--allow-untrusted"} : std::vector<std::string>{});
         INFO("stderr: " << r.err);
         CHECK(r.exit_code == 4);
         const json cloud = cloud_entry(r);
         CHECK(cloud.at("status") == "failed");
-        CHECK(cloud.at("error").get<std::string>().find(
-                  "refused: cloud.so.sig was made for other bytes") != std::string::npos);
+        CHECK(cloud.at("error").get<std::string>().find("refused: cloud.so.sig was made for other bytes") !=
+              std::string::npos);
         CHECK(cloud.at("error").get<std::string>().find("the file was changed after it was signed") !=
               std::string::npos);
         CHECK(r.err.find("plugin cloud (" + v.plugin + ") failed to load: refused") != std::string::npos);
@@ -161,11 +164,12 @@ TEST_CASE("a plugin or folder that others can write is refused, flags or not", "
     const Vendor v = make_vendor("trust-writable");
     ::chmod(v.plugin.c_str(), 0666);
     for (const bool allow : {false, true}) {
-        const RunResult r = review(v, allow ? std::vector<std::string>{"--allow-untrusted"} : std::vector<std::string>{});
+        const RunResult r =
+            review(v, allow ? std::vector<std::string>{"--allow-untrusted"} : std::vector<std::string>{});
         CHECK(r.exit_code == 4);
-        CHECK(cloud_entry(r).at("error").get<std::string>().find("refused: " + v.plugin +
-                                                                 " is writable by anyone (mode 0666); run chmod go-w " +
-                                                                 v.plugin) != std::string::npos);
+        CHECK(cloud_entry(r).at("error").get<std::string>().find(
+                  "refused: " + v.plugin + " is writable by anyone (mode 0666); run chmod go-w " + v.plugin) !=
+              std::string::npos);
     }
     ::chmod(v.plugin.c_str(), 0644);
     CHECK(review(v).exit_code == 0);

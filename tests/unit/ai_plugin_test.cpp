@@ -27,7 +27,8 @@ Contribution ai(const std::string& tech, const std::string& rest = "") {
     return evaluate_yaml("ai", proposal(tech, rest));
 }
 
-const Risk& risk(const Contribution& c, const std::string& id) {
+// By value: callers pass temporaries, and a reference into one would dangle.
+Risk risk(const Contribution& c, const std::string& id) {
     const Risk* r = find_risk(c, id);
     INFO("expected risk " << id);
     REQUIRE(r != nullptr);
@@ -71,8 +72,11 @@ const Risk& reviewed(const Review& r, const std::string& id) {
     return *it;
 }
 
-const char* const k_llm = "model_source: third_party_api, model_type: llm, decision_impact: advisory, "
-                          "affects_individuals: false, use_case: answer questions";
+// An LLM behind a provider's API; k_llm adds a use case, tests that name their
+// own start from k_llm_base (a key may appear only once).
+const char* const k_llm_base =
+    "model_source: third_party_api, model_type: llm, decision_impact: advisory, affects_individuals: false";
+const std::string k_llm = std::string(k_llm_base) + ", use_case: answer questions";
 
 } // namespace
 
@@ -195,7 +199,7 @@ TEST_CASE("ai.excessive-agency: payments are impact 5, read-only tools much less
     CHECK(read.impact <= 3);
     CHECK(cites(pay, "/technologies/0/tools"));
     CHECK(find_risk(ai(std::string(k_llm) + ", audience: customers"), "ai.excessive-agency") == nullptr);
-    CHECK(asks(ai(std::string(k_llm) + ", audience: internal, use_case: autonomous procurement agent"),
+    CHECK(asks(ai(std::string(k_llm_base) + ", audience: internal, use_case: autonomous procurement agent"),
                "ai.excessive-agency", "/tools"));
 
     const Risk& approved =
@@ -565,7 +569,7 @@ TEST_CASE("ai: FAIR inputs follow the facts: frequency with likelihood, breach l
 }
 
 TEST_CASE("ai benefits: quantified claims with a metric beat bare claims, which raise questions", "[ai][plugin]") {
-    const std::string tech = std::string(k_llm) + ", audience: customers, use_case: customer support chatbot";
+    const std::string tech = std::string(k_llm_base) + ", audience: customers, use_case: customer support chatbot";
     const Contribution strong = ai(tech, "business_case: {benefits: [{dimension: efficiency, metric: handling time, "
                                          "annual_value: {low: 100000, likely: 200000, high: 300000}}]}\n"
                                          "costs: {opex_annual: 50000}\n");
@@ -608,13 +612,13 @@ TEST_CASE("ai benefits: at least six dimensions are judged; fit depends on the u
     CHECK(find_benefit(built, "ai.detection-resilience")->score > find_benefit(c, "ai.detection-resilience")->score);
 
     // A poor fit that the business case does not claim is not listed at all.
-    const Contribution unclaimed = ai(std::string(k_llm) + ", audience: internal, use_case: drafting reports");
+    const Contribution unclaimed = ai(std::string(k_llm_base) + ", audience: internal, use_case: drafting reports");
     CHECK(find_benefit(unclaimed, "ai.compliance-assurance") == nullptr);
     CHECK(find_benefit(unclaimed, "ai.productivity") != nullptr);
 }
 
 TEST_CASE("ai benefits: without a model evaluation plan every benefit scores lower", "[ai][plugin]") {
-    const std::string tech = std::string(k_llm) + ", audience: internal, use_case: drafting reports";
+    const std::string tech = std::string(k_llm_base) + ", audience: internal, use_case: drafting reports";
     const Contribution none = ai(tech);
     const Contribution planned = ai(tech, "controls: [{id: model_evaluation, status: planned}]\n");
     REQUIRE(find_benefit(none, "ai.productivity"));

@@ -27,7 +27,8 @@ Contribution lake(const std::string& tech, const std::string& rest = "") {
     return evaluate_yaml("bigdata", proposal(tech, rest));
 }
 
-const Risk& risk(const Contribution& c, const std::string& id) {
+// By value: callers pass temporaries, and a reference into one would dangle.
+Risk risk(const Contribution& c, const std::string& id) {
     const Risk* r = find_risk(c, id);
     INFO("expected risk " << id);
     REQUIRE(r != nullptr);
@@ -480,8 +481,10 @@ TEST_CASE("bigdata: benefits score quantified claims higher than words, and word
     CHECK(asks(weak, "bigdata.analyst-productivity", "/business_case/benefits/0/annual_value"));
     CHECK(!asks(strong, "bigdata.analyst-productivity", "/business_case/benefits/0/annual_value"));
     CHECK(asks(lake(k_sources), "bigdata.analyst-productivity", "/business_case/benefits"));
-    const Benefit* tiny = find_benefit(lake("volume_tb: 0.2"), "bigdata.scalable-platform");
-    const Benefit* huge = find_benefit(lake("volume_tb: 500"), "bigdata.scalable-platform");
+    const Contribution small_lake = lake("volume_tb: 0.2");
+    const Contribution big_lake = lake("volume_tb: 500");
+    const Benefit* tiny = find_benefit(small_lake, "bigdata.scalable-platform");
+    const Benefit* huge = find_benefit(big_lake, "bigdata.scalable-platform");
     REQUIRE(tiny != nullptr);
     REQUIRE(huge != nullptr);
     CHECK(huge->score > tiny->score);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -40,6 +41,25 @@ std::pair<size_t, size_t> line_column(const std::string& text, size_t offset) {
 std::string reason_of(const std::string& what) {
     const auto colon = what.find(": ");
     return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+// yaml-cpp says "invalid unicode: 55296" for an escape such as "\uD800";
+// say which escape, and why it is not a character.
+std::string yaml_reason(const std::string& msg) {
+    const std::string prefix = "invalid unicode: ";
+    if (msg.rfind(prefix, 0) != 0) {
+        return msg;
+    }
+    char* end = nullptr;
+    const unsigned long code = std::strtoul(msg.c_str() + prefix.size(), &end, 10);
+    if (end == msg.c_str() + prefix.size() || *end != '\0') {
+        return msg;
+    }
+    char escape[16];
+    std::snprintf(escape, sizeof escape, "\\u%04lX", code);
+    const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
+    return std::string("the escape ") + escape + " is not a Unicode character" +
+           (surrogate ? " (half of a UTF-16 surrogate pair; write the character itself)" : "");
 }
 
 // YAML plain scalars carry no type; read them as YAML 1.2's core schema does.
@@ -214,7 +234,7 @@ nlohmann::json parse_document(const std::string& text, Syntax syntax, const std:
                               " arrays and objects (limits.depth)");
         } catch (const YAML::Exception& e) {
             throw input_error(origin + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                              ": invalid YAML: " + e.msg);
+                              ": invalid YAML: " + yaml_reason(e.msg));
         }
     } catch (const DocumentProblem& e) {
         throw input_error(origin + ": " + e.what());
