@@ -42,7 +42,7 @@ void provider_data(const AiFacts& f, Sink& out) {
     l = level(l + (retention && *retention > 30 ? 1 : 0) - (vendor_dpa(f) ? 1 : 0));
     const int i = level(f.data_impact + (f.regulated ? 1 : 0));
 
-    std::string provider = f.tech.text("provider").value_or("the model provider");
+    std::string provider = firstparty::clipped(f.tech.text("provider").value_or("the model provider"));
     if (!provider.empty() && provider.back() == '.') {
         provider.pop_back(); // "Example Ltd." ends the sentence once
     }
@@ -260,7 +260,7 @@ void supply_chain(const AiFacts& f, Sink& out) {
                     "Which independent assurance (SOC 2, ISO 27001, ISO 42001) does the model provider hold?");
         }
         l = assured ? 2 : 3;
-        risk.rationale(f.tech.text("provider").value_or("The model provider") +
+        risk.rationale(firstparty::clipped(f.tech.text("provider").value_or("The model provider")) +
                        " becomes a critical supplier: it sees every prompt, can change the model under the same "
                        "name, and its outage is yours. " +
                        (assured ? std::string("It holds independent certifications, which lowers but does not "

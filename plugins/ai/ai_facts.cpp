@@ -286,7 +286,7 @@ std::string data_words(const AiFacts& f) {
 
 std::string system_name(const AiFacts& f) {
     const auto name = f.tech.text("name");
-    return name && !name->empty() ? *name : "the AI system";
+    return name && !name->empty() ? firstparty::clipped(*name) : "the AI system";
 }
 
 std::string subject_name(const AiFacts& f) {

@@ -14,7 +14,7 @@ std::vector<std::string> strings_of(const json* list) {
     }
     for (const auto& item : *list) {
         if (item.is_string()) {
-            out.push_back(item.get<std::string>());
+            out.push_back(firstparty::clipped(item.get<std::string>()));
         }
     }
     return out;
@@ -55,7 +55,9 @@ Facts::Facts(const Proposal& proposal, Technology technology, Settings config)
     volume_tb = lake.number("volume_tb");
     retention_days = lake.number("retention_days");
     users = lake.number("users");
-    platform = lake.text("platform");
+    if (auto name = lake.text("platform")) {
+        platform = firstparty::clipped(*name);
+    }
     sources_known = lake.list("sources") != nullptr;
     sources = strings_of(lake.list("sources"));
     consumers_known = lake.list("consumers") != nullptr;

@@ -21,7 +21,7 @@ struct Potential {
 
 // Unclaimed benefits below this fit are left out rather than listed as weak
 // potential: they would only dilute the benefit score.
-constexpr int k_potential_threshold = 55;
+constexpr int k_potential_threshold = 60;
 
 std::vector<std::string> certifications(const Proposal& p) {
     std::vector<std::string> out;
@@ -62,8 +62,10 @@ std::vector<Potential> potentials(const Context& ctx) {
                    : ctx.saas()        ? 60
                                        : 45,
                    ctx.model == "iaas" ? "IaaS speeds up provisioning, but teams still build and run the stack."
-                                       : "Managed services shorten delivery: teams configure rather than build and "
-                                         "operate."});
+                   : ctx.saas()        ? "As SaaS, the service is ready to use: staff work in it rather than build "
+                                         "and run it, and improvements arrive without projects."
+                                       : "A managed platform shortens delivery: teams configure services rather than "
+                                         "build and operate them."});
     out.push_back({k_resilience_uplift,
                    ctx.multi_site() ? 65
                    : d == "private" ? 40

@@ -131,8 +131,10 @@ const Rule k_cost_shift =
     Rule::benefit("cloud.cost-shift", "cost_reduction", "Lower run cost from managed infrastructure",
                   "Managed services move capital spend to operating spend and cut operations work.");
 
-const Rule k_delivery_speed = Rule::benefit("cloud.delivery-speed", "efficiency", "Faster delivery of business change",
-                                            "Managed platforms shorten the path from idea to production.");
+const Rule k_delivery_speed =
+    Rule::benefit("cloud.delivery-speed", "efficiency", "Work done faster on a managed service",
+                  "A service the provider runs is ready to use and quick to change: staff "
+                  "and teams use and configure it rather than build and operate it.");
 
 const Rule k_resilience_uplift =
     Rule::benefit("cloud.resilience-uplift", "resilience", "Availability beyond what the organisation runs itself",

@@ -19,6 +19,16 @@ Context::Context(const Proposal& proposal, const sdk::Technology& technology, sd
     regulated = firstparty::regulated(p);
     personal = personal_data(p);
     data_impact = firstparty::data_impact(p);
+    // A small, known number of records limits what a breach can expose:
+    // a few thousand contacts is a notifiable incident, not a major one.
+    if (const auto records = p.number("/data/records"); records && *records > 0 && *records < 10000) {
+        data_impact = std::max(1, data_impact - 1);
+    }
+}
+
+bool Context::gdpr_applies() const {
+    return personal && (p.lists("/compliance", "gdpr") || p.lists("/compliance", "uk_gdpr") ||
+                        p.lists("/data/residency", "eu") || p.lists("/data/residency", "uk"));
 }
 
 std::vector<std::string> Context::regions() const {
@@ -127,10 +137,10 @@ std::string Context::data_phrase() const {
                 list += (list.empty() ? "" : ", ") + (*special)[i].get<std::string>();
             }
         }
-        text += " including special-category data (" + list + ")";
+        text += " with special categories (" + list + ")";
     }
     if (const auto records = p.number("/data/records"); records && *records > 0) {
-        text += " (" + count_text(*records) + (*records == 1 ? " record)" : " records)");
+        text = count_text(*records) + (*records == 1 ? " record of " : " records of ") + text;
     }
     return text;
 }
@@ -257,15 +267,15 @@ Finding& Finding::fair(const Range& frequency, const Range& magnitude) {
 Range frequency_for(int likelihood) {
     switch (clamp_level(likelihood)) {
     case 1:
-        return {0.01, 0.03, 0.1};
+        return {0.005, 0.02, 0.05};
     case 2:
-        return {0.03, 0.1, 0.3};
+        return {0.02, 0.05, 0.15};
     case 3:
-        return {0.1, 0.3, 1.0};
+        return {0.05, 0.15, 0.5};
     case 4:
-        return {0.3, 1.0, 3.0};
+        return {0.15, 0.5, 1.5};
     default:
-        return {1.0, 3.0, 10.0};
+        return {0.5, 1.5, 5.0};
     }
 }
 

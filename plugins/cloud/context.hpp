@@ -34,10 +34,12 @@ struct Context {
     double scale = 1.0;      // firstparty::cost_scale
     bool regulated = false;
     bool personal = false; // personal data declared
-    int data_impact = 2;   // firstparty::data_impact
+    int data_impact = 2;   // firstparty::data_impact, one lower for under 10,000 records
     sdk::Contribution& out;
 
     bool saas() const { return model == "saas"; }
+    // Personal data under the EU or UK GDPR (named, or implied by the residency).
+    bool gdpr_applies() const;
     bool small() const { return size == "small"; }
     bool big() const { return size == "large" || size == "enterprise"; }
     bool in_place(const std::string& control) const { return p.control(control) == ControlStatus::in_place; }
@@ -62,7 +64,7 @@ struct Context {
     // Wording a board member reads.
     std::string model_name() const;         // "SaaS", "PaaS", "IaaS" or "cloud"
     std::string service_phrase() const;     // "a high-criticality SaaS service"
-    std::string data_phrase() const;        // "confidential personal data (1.2 million records)"
+    std::string data_phrase() const;        // "1.2 million records of confidential personal data"
     std::string money(double amount) const; // "USD 260,000", to two significant figures
 
     // Money, in the proposal's currency, scaled to the organisation's size.
@@ -105,7 +107,9 @@ private:
     std::vector<std::string> m_evidence;
 };
 
-// Loss events a year for a likelihood level (1 rare ... 5 almost certain).
+// Loss events a year for a likelihood level: 1 rare (about once in 50
+// years) ... 3 possible (about once in 7 years) ... 5 almost certain (more
+// than once a year). Rules that only contribute to a loss pass a lower level.
 Range frequency_for(int likelihood);
 
 // "a" or "an" for the word that follows.

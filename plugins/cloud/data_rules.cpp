@@ -17,7 +17,7 @@ int privacy_impact(const Context& ctx) {
         return 5;
     }
     int impact = 3;
-    if (ctx.p.lists("/compliance", "gdpr") || ctx.regulated) {
+    if (ctx.p.lists("/compliance", "gdpr") || ctx.p.lists("/compliance", "uk_gdpr") || ctx.regulated) {
         impact += 1;
     }
     if (ctx.p.number("/data/records").value_or(0) >= 1e6) {
@@ -46,14 +46,15 @@ void key_management(Context& ctx) {
     const int impact = ctx.data_impact;
     std::string why;
     if (at_rest) {
-        why = capital(ctx.data_phrase()) +
-              " is encrypted at rest, but with keys the provider holds: its staff, an intruder in its key service, or "
+        why = "The data, " + ctx.data_phrase() +
+              ", is encrypted at rest, but with keys the provider holds: its staff, an intruder in its key service, or "
               "an authority that compels it can read the data, and the organisation cannot cut off access by "
               "withdrawing a key.";
     } else {
-        why = capital(ctx.data_phrase()) +
-              " is not known to be encrypted at rest: a copied disk snapshot, a stray backup or a misconfigured "
-              "storage bucket exposes it in clear.";
+        why =
+            "Nothing in the proposal shows that the data, " + ctx.data_phrase() +
+            ", is encrypted at rest: a copied disk snapshot, a stray backup or a misconfigured storage bucket exposes "
+            "it in clear.";
     }
     if (ctx.saas()) {
         why += " In SaaS, customer-managed keys are often a premium tier; ask for them in the contract.";
@@ -247,10 +248,16 @@ void saas_data_backup(Context& ctx) {
         .evidence(ctx.cloud.field("service_model"))
         .evidence(ctx.p.control_pointer("backup"))
         .facts(ctx.p, {"/resilience/criticality"})
-        .mitigate(ctx.mitigation("saas-backup",
-                                 "Back up the SaaS data daily to storage the organisation controls and test a restore "
-                                 "every quarter",
-                                 4000, 6000)
+        .mitigate(sdk::Mitigation(ctx.small() ? ctx.mitigation("saas-backup",
+                                                               "Export the data every week to storage the firm "
+                                                               "controls (or a backup add-on) and test opening it "
+                                                               "every quarter",
+                                                               1000, 1500)
+                                              : ctx.mitigation("saas-backup",
+                                                               "Back up the SaaS data daily to storage the "
+                                                               "organisation controls and test a restore every "
+                                                               "quarter",
+                                                               4000, 6000))
                       .control("backup"),
                   1, impact - 1)
         .mitigate(ctx.mitigation("retention-terms",

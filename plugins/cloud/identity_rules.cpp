@@ -54,7 +54,8 @@ void privileged_access(Context& ctx) {
     if (ctx.in_place("privileged_access_management")) {
         return;
     }
-    const int likelihood = ctx.model == "iaas" ? 4 : 3;
+    // A small firm has few administrators, but usually shares their accounts.
+    const int likelihood = (ctx.model == "iaas" ? 4 : 3) - (ctx.small() ? 1 : 0);
     const int impact = ctx.business_impact();
     std::string why = "Whoever administers this " + ctx.model_name() + " tenant can read and export all of its " +
                       ctx.data_phrase() +
@@ -97,8 +98,8 @@ void unmanaged_accounts(Context& ctx) {
                       "removes those accounts when people leave or change roles, and other teams can open further "
                       "accounts that IT never sees (shadow IT).";
     if (ctx.big()) {
-        why += " At this organisation's size, with joiners and leavers every week, forgotten accounts with access to " +
-               ctx.data_phrase() + " are a certainty rather than a risk.";
+        why += " At this organisation's size, with joiners and leavers every week, forgotten accounts with access to "
+               "the data are a certainty rather than a risk.";
     }
     Finding f(k_unmanaged_accounts, likelihood, impact);
     f.why(why)
@@ -109,10 +110,15 @@ void unmanaged_accounts(Context& ctx) {
                                  4000)
                       .control("sso"),
                   1, impact)
-        .mitigate(
-            ctx.mitigation("access-reviews", "Review who has an account every quarter and remove leavers", 3000, 5000)
-                .control("access_reviews"),
-            likelihood - 1, impact);
+        .mitigate((ctx.small()
+                       ? ctx.mitigation("access-reviews",
+                                        "Close leavers' accounts on their last day (add it to the leaving checklist) "
+                                        "and check the user list every quarter",
+                                        500, 500)
+                       : ctx.mitigation("access-reviews", "Review who has an account every quarter and remove leavers",
+                                        3000, 5000))
+                      .control("access_reviews"),
+                  likelihood - 1, impact);
     if (ctx.big()) {
         f.mitigate(ctx.mitigation("saas-discovery",
                                   "Discover unmanaged accounts and other instances of the service (SaaS discovery "

@@ -16,10 +16,11 @@ void logging_monitoring(Context& ctx) {
     }
     const int likelihood = ctx.small() ? 2 : 3;
     const int impact = std::min(5, ctx.data_impact + (ctx.regulated ? 1 : 0));
-    std::string why = "Nobody will collect and watch the audit logs of this " + ctx.model_name() +
-                      " service. Intruders in cloud accounts often go unnoticed for months, and once a breach is "
-                      "found, without logs the organisation cannot show which of its " +
-                      ctx.data_phrase() + " was touched, so it has to notify as if all of it was.";
+    std::string why =
+        "Nobody will collect and watch the audit logs of this " + ctx.model_name() +
+        " service. Intruders in cloud accounts often go unnoticed for months, and once a breach is "
+        "found, without logs the organisation cannot show what was touched, so it has to treat all of the " +
+        ctx.data_phrase() + " as exposed.";
     if (ctx.regulated) {
         why += " As a regulated organisation it must also show its supervisor what happened.";
     }
@@ -64,7 +65,9 @@ void misconfiguration(Context& ctx) {
               "bucket or over-broad permission exposes " +
               ctx.data_phrase() + " to anyone who looks, and automated scanners look all the time.";
     }
-    why += " Nothing in the proposal checks these settings continuously.";
+    why += ctx.in_place("configuration_baseline") || ctx.in_place("infrastructure_as_code")
+               ? " The settings start from a hardened baseline, but nothing checks continuously that they stay there."
+               : " Nothing in the proposal checks these settings continuously.";
     Finding f(k_misconfiguration, likelihood, impact);
     f.why(why).evidence(ctx.cloud.field("service_model")).evidence(ctx.p.control_pointer("posture_management"));
     f.facts(ctx.p, {"/data/classification"});
@@ -138,7 +141,7 @@ void incident_response(Context& ctx) {
     if (ctx.in_place("incident_response_plan")) {
         return;
     }
-    const bool gdpr = ctx.personal && (ctx.p.lists("/compliance", "gdpr") || ctx.p.lists("/data/residency", "eu"));
+    const bool gdpr = ctx.gdpr_applies();
     const int likelihood = 3;
     int impact = ctx.business_impact();
     if (gdpr) {
@@ -164,7 +167,7 @@ void incident_response(Context& ctx) {
     f.why(why)
         .evidence(ctx.p.control_pointer("incident_response_plan"))
         .facts(ctx.p, {"/data/personal_data", "/compliance", "/resilience/criticality"})
-        .mitigate(sdk::Mitigation(plan).control("incident_response_plan"), 2, impact - 1)
+        .mitigate(sdk::Mitigation(plan).control("incident_response_plan"), 1, impact - 1)
         .mitigate(ctx.mitigation("ir-retainer", "An incident response retainer with a specialist firm", 0, 15000)
                       .control("ir_retainer"),
                   likelihood - 1, impact - 1)
@@ -228,7 +231,8 @@ void availability_dr(Context& ctx) {
     }
     std::string listed = gaps.front();
     for (size_t i = 1; i < gaps.size(); ++i) {
-        listed += (i + 1 == gaps.size() ? "; and " : "; ") + gaps[i];
+        const bool last = i + 1 == gaps.size();
+        listed += (gaps.size() == 2 ? " and " : last ? "; and " : "; ") + gaps[i];
     }
     std::string why = capital(ctx.service_phrase()) + objectives + " has " + listed +
                       ". A regional outage, a provider failure or ransomware would keep it down longer, or lose more "

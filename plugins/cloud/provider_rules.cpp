@@ -82,10 +82,14 @@ void shared_responsibility(Context& ctx) {
         .evidence(ctx.cloud.field("service_model"))
         .evidence(ctx.p.control_pointer("responsibility_matrix"))
         .facts(ctx.p, {"/organization/has_ciso"})
-        .mitigate(ctx.mitigation("responsibility-matrix",
-                                 "Agree a responsibility matrix with the provider: every control, who runs it and who "
-                                 "checks it",
-                                 6000, 2000)
+        .mitigate((ctx.small() ? ctx.mitigation("responsibility-matrix",
+                                                "From the provider's shared-responsibility guide, list the duties "
+                                                "left to the firm (access, settings, data) and name who does each",
+                                                1500, 500)
+                               : ctx.mitigation("responsibility-matrix",
+                                                "Agree a responsibility matrix with the provider: every control, who "
+                                                "runs it and who checks it",
+                                                6000, 2000))
                       .control("responsibility_matrix"),
                   1, impact)
         .mitigate(ctx.mitigation("check-provider-side",
@@ -114,14 +118,23 @@ void vendor_lock_in(Context& ctx) {
     if (ctx.deployment == "multi" || ctx.deployment == "hybrid") {
         likelihood -= 1;
     }
-    const int impact = ctx.criticality_impact();
+    // DORA (EU financial entities) requires exit strategies for ICT providers
+    // that support critical functions: a missing one is a finding in itself.
+    const bool dora = ctx.p.lists("/compliance", "dora") && ctx.criticality_impact() >= 4;
+    const int impact = std::min(5, ctx.criticality_impact() + (dora ? 1 : 0));
+    // Named, because the host may merge this text with other plugins' views
+    // of lock-in to other providers.
+    const std::string provider = firstparty::clipped(ctx.cloud.text("provider").value_or(""));
+    const bool plural = !provider.empty() && provider.back() == 's'; // "Amazon Web Services'"
+    const std::string whose = provider.empty() ? "the cloud provider's" : provider + (plural ? "'" : "'s");
     std::string why;
     if (ctx.saas()) {
-        why = "The data, workflows and integrations will live in the provider's application and its formats.";
+        why = "The data, workflows and integrations will live in " + whose + " application and its formats.";
     } else if (ctx.model == "paas") {
-        why = "The code will be written against the provider's own managed services.";
+        why = "The platform's code will be written against " + whose + " own managed services.";
     } else {
-        why = "Virtual machines move fairly easily, but networks, identities and managed add-ons do not.";
+        why = "Virtual machines move fairly easily off " + (provider.empty() ? "the provider" : provider) +
+              ", but networks, identities and managed add-ons do not.";
     }
     const Range cost = ctx.migration_loss();
     why += exit_plan ? " There is no exit plan: "
@@ -130,17 +143,24 @@ void vendor_lock_in(Context& ctx) {
     why += "after a price rise, an acquisition, a long outage or a breach, leaving would be an unplanned migration "
            "costing around " +
            ctx.money(cost.likely) + " (" + ctx.money(cost.low) + " to " + ctx.money(cost.high) + ").";
+    if (dora) {
+        why += " DORA expects a documented, tested exit strategy for an ICT provider that supports a critical "
+               "function, so supervisors will ask for one.";
+    }
     Finding f(k_vendor_lock_in, likelihood, impact);
     f.concern("vendor-lock-in")
         .why(why)
         .evidence(ctx.cloud.field("service_model"))
-        .facts(ctx.p, {"/vendor/exit_plan", "/resilience/criticality", "/costs/opex_annual"})
-        .mitigate(ctx.mitigation("exit-plan",
-                                 "Write an exit plan (how data, integrations and users move, and how long it takes) "
-                                 "and test the data export once",
-                                 10000, 2000)
-                      .control("exit_plan"),
-                  likelihood, impact - 2)
+        .facts(ctx.p, {"/vendor/exit_plan", "/resilience/criticality", "/costs/opex_annual"});
+    if (dora) {
+        f.evidence("/compliance");
+    }
+    f.mitigate(ctx.mitigation("exit-plan",
+                              "Write an exit plan (how data, integrations and users move, and how long it takes) "
+                              "and test the data export once",
+                              10000, 2000)
+                   .control("exit_plan"),
+               likelihood, impact - 2)
         .mitigate(ctx.mitigation("export-terms",
                                  "Contract for complete data export in open formats and for transition assistance",
                                  3000, 0)
@@ -160,7 +180,9 @@ void supply_chain(Context& ctx) {
         ask_certifications(ctx, k_supply_chain);
     }
     const bool attested = security_attested(certs);
-    const int likelihood = attested ? 2 : known ? 4 : 3;
+    // For a small firm, an attested provider is as much assurance as is
+    // proportionate; larger ones should read the reports.
+    const int likelihood = attested ? (ctx.small() ? 1 : 2) : known ? 4 : 3;
     const int impact = ctx.business_impact();
     std::string why;
     if (attested) {

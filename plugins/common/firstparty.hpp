@@ -16,6 +16,21 @@ using sdk::ControlStatus;
 using sdk::Proposal;
 using sdk::Range;
 
+// A name taken from the proposal, cut to `max` bytes (at a UTF-8 character
+// boundary, with an ellipsis) so that findings quoting it stay readable and
+// within the host's contribution limits whatever the proposal holds.
+inline std::string clipped(std::string text, size_t max = 80) {
+    if (text.size() <= max) {
+        return text;
+    }
+    size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut; // not inside a multi-byte character
+    }
+    text.resize(cut);
+    return text + "\u2026";
+}
+
 inline int clamp_level(int level) {
     return std::clamp(level, 1, 5);
 }

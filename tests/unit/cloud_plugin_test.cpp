@@ -166,7 +166,8 @@ TEST_CASE("cloud.unmanaged-accounts: grows with the organisation, answered by SS
 TEST_CASE("cloud.key-management: sensitive data only; encryption and own keys silence it", "[plugin][cloud]") {
     const Risk& r = risk(cloud(k_saas, k_personal), "cloud.key-management");
     CHECK(r.impact == 4);
-    CHECK(r.rationale.find("not known to be encrypted") != std::string::npos);
+    CHECK(r.rationale.find("Nothing in the proposal shows that the data, 50,000 records of confidential personal "
+                           "data, is encrypted at rest") == 0);
     CHECK(find_risk(cloud(k_saas, "data: {classification: internal, personal_data: false}"), "cloud.key-management") ==
           nullptr);
     CHECK(find_risk(cloud(k_saas, k_personal + "controls: [{id: encryption_at_rest, status: in_place},"
@@ -233,6 +234,18 @@ TEST_CASE("cloud.vendor-lock-in: SaaS without an exit plan; multi-cloud and an e
     const Contribution no_model = cloud("deployment: public");
     CHECK(find_risk(no_model, "cloud.vendor-lock-in") == nullptr);
     CHECK(asks(no_model, "cloud.shared-responsibility", "/technologies/0/service_model"));
+}
+
+TEST_CASE("cloud.vendor-lock-in: DORA makes a critical provider's exit a supervisory matter", "[plugin][cloud]") {
+    const std::string rest = "vendor: {exit_plan: false}\nresilience: {criticality: high}\n";
+    const Risk& plain = risk(cloud(k_iaas, rest), "cloud.vendor-lock-in");
+    const Risk& dora = risk(cloud(k_iaas, rest + "compliance: [dora]"), "cloud.vendor-lock-in");
+    CHECK(dora.impact == plain.impact + 1);
+    CHECK(dora.rationale.find("DORA") != std::string::npos);
+    CHECK(cites(dora, "/compliance"));
+    CHECK(risk(cloud(k_iaas, "vendor: {exit_plan: false}\nresilience: {criticality: medium}\ncompliance: [dora]"),
+               "cloud.vendor-lock-in")
+              .impact == 3);
 }
 
 TEST_CASE("cloud.vendor-lock-in: the FAIR loss follows the proposal's run cost", "[plugin][cloud]") {
@@ -339,6 +352,8 @@ TEST_CASE("cloud.availability-dr: recovery objectives against backups, plans and
     CHECK(high.impact == 4);
     CHECK(high.likelihood == 3);
     CHECK(high.rationale.find("A high-criticality IaaS service with a recovery time objective (RTO) of 8 hours") == 0);
+    CHECK(high.rationale.find("has no backups the organisation controls and no tested disaster-recovery plan.") !=
+          std::string::npos);
     CHECK(mitigation(high, "second-region") == nullptr);
 
     const Risk& tight = risk(cloud(k_iaas + ", regions: [eu-west-1]",
