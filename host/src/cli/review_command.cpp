@@ -98,8 +98,8 @@ int run_review(const std::vector<std::string>& args) {
     options.add_options()("help,h", "show this help")                                                            //
         ("format,f", po::value(&format)->value_name("FORMAT"), "json (default), markdown, html, sarif or oscal") //
         ("output,o", po::value(&outputs)->value_name("FILE"),
-         "write to FILE instead of standard output; repeatable, each in the format its extension names (.json "
-         ".md .html .sarif .sarif.json .oscal.json; others take --format)") //
+         "write to FILE instead of standard output; repeatable, each in the format its extension names (.md "
+         ".html .sarif .sarif.json .oscal.json; any other name, plain .json too, takes --format)") //
         ("fail-on", po::value(&fail_on)->value_name("WHEN"),
          "exit 1 when any decision is: reject, conditions (anything but approve) or never (default)");
     add_session_options(options, session_options);

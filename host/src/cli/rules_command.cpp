@@ -33,12 +33,9 @@ const char* const k_usage = "Usage: fulcrum rules [--plugin ID] [--format markdo
 
 // Known framework keys, in the order a catalog shows them, with their names.
 const std::vector<std::pair<std::string, std::string>> k_frameworks = {
-    {"csf", "NIST CSF 2.0"},
-    {"sp800_53", "NIST SP 800-53 Rev. 5"},
-    {"atlas", "MITRE ATLAS"},
-    {"owasp_llm", "OWASP Top 10 for LLM Applications 2025"},
-    {"gdpr", "GDPR"},
-    {"eu_ai_act", "EU AI Act"},
+    {"csf", "NIST CSF 2.0"},  {"sp800_53", "NIST SP 800-53 Rev. 5"},
+    {"atlas", "MITRE ATLAS"}, {"owasp_llm", "OWASP Top 10 for LLM Applications 2025"},
+    {"gdpr", "GDPR"},         {"eu_ai_act", "EU AI Act"},
 };
 
 std::string framework_name(const std::string& key) {
@@ -106,8 +103,8 @@ struct Catalog {
     const Manifest* manifest;
     std::vector<ordered_json> rules;
     int count(const char* kind) const {
-        return static_cast<int>(std::count_if(rules.begin(), rules.end(),
-                                              [&](const ordered_json& r) { return r["kind"] == kind; }));
+        return static_cast<int>(
+            std::count_if(rules.begin(), rules.end(), [&](const ordered_json& r) { return r["kind"] == kind; }));
     }
 };
 
@@ -142,8 +139,7 @@ std::string plugin_markdown(const Catalog& c) {
         if (r["kind"] != "risk") {
             continue;
         }
-        md << "### `" << r["id"].get<std::string>() << "` " << markdown_escape(r["title"].get<std::string>())
-           << "\n\n"
+        md << "### `" << r["id"].get<std::string>() << "` " << markdown_escape(r["title"].get<std::string>()) << "\n\n"
            << markdown_escape(r["summary"].get<std::string>()) << "\n\n"
            << "References: " << refs_markdown(r["refs"]) << "\n\n";
     }
@@ -175,7 +171,9 @@ std::string index_markdown(const std::vector<Catalog>& catalogs, bool linked) {
     std::map<std::string, int> cited; // framework -> rules citing it
     for (const auto& c : catalogs) {
         const std::string& id = c.manifest->id;
-        md << "| " << (linked ? "[" + markdown_escape(c.manifest->name) + "](" + id + ".md)" : markdown_escape(c.manifest->name))
+        md << "| "
+           << (linked ? "[" + markdown_escape(c.manifest->name) + "](" + id + ".md)"
+                      : markdown_escape(c.manifest->name))
            << " (`" << id << "`) | " << markdown_escape(c.manifest->version) << " | " << c.count("risk") << " | "
            << c.count("benefit") << " |\n";
         risks += c.count("risk");
@@ -239,9 +237,9 @@ int run_rules(const std::vector<std::string>& args) {
     std::string format = "markdown";
     std::string output_dir;
     po::options_description options("Options");
-    options.add_options()("help,h", "show this help")                                                //
-        ("plugin,p", po::value(&plugin)->value_name("ID"), "only this plugin's rules")                //
-        ("format,f", po::value(&format)->value_name("FORMAT"), "markdown (default) or json")          //
+    options.add_options()("help,h", "show this help")                                        //
+        ("plugin,p", po::value(&plugin)->value_name("ID"), "only this plugin's rules")       //
+        ("format,f", po::value(&format)->value_name("FORMAT"), "markdown (default) or json") //
         ("output-dir,o", po::value(&output_dir)->value_name("DIR"),
          "write <plugin>.md per plugin and README.md (the index) into DIR (markdown only)");
     add_session_options(options, session_options);

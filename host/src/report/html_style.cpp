@@ -94,7 +94,7 @@ footer { color: var(--muted); font-size: 0.82rem; margin-top: 1.5rem; }
   figure, tr, .figure-box, .risk-detail { break-inside: avoid; }
   .proposal + .proposal { break-before: page; }
   .details { break-before: page; }
-  figure svg { max-width: 120mm; }
+  figure svg { max-width: 100mm; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
