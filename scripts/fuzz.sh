@@ -48,9 +48,9 @@ for target in "${targets[@]}"; do
   for seed in $(seeds_for "$target"); do
     if [[ -d "$seed" ]]; then
       find "$seed" -maxdepth 1 -type f ! -name '*.expect' ! -name '*.md' -exec cp -n {} "$corpus/" \;
-    else
+    elif [[ -f "$seed" ]]; then
       cp -n "$seed" "$corpus/"
-    fi
+    fi # a seed folder not in this checkout (fuzz/corpus/* is optional) is skipped
   done
   log="$build/$target.log"
   echo "fuzz: $target for ${seconds}s from $(find "$corpus" -type f | wc -l) inputs"
