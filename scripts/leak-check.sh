@@ -23,7 +23,12 @@ trap 'rm -rf "$out"' EXIT
 # unloaded while the review is alive) is not a leak.
 memcheck=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
   --show-leak-kinds=definite,indirect --trace-children=yes --child-silent-after-fork=yes
-  --suppressions=scripts/valgrind.supp)
+  --suppressions=scripts/valgrind.supp
+  # fulcrum is linked with mimalloc: Valgrind tracks its malloc and free as
+  # libc's. Its operator new and libc's free then look mismatched to Valgrind
+  # although both are mimalloc's, so mismatch reports are off; leaks are still
+  # found (checked with a program that leaks through both).
+  --soname-synonyms=somalloc=*mimalloc* --show-mismatched-frees=no)
 
 failed=0
 passed=0
