@@ -12,6 +12,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 #include <thread>
 
 using namespace fulcrum::test;
@@ -83,6 +84,31 @@ TEST_CASE("batch writes one record per proposal, in input order", "[batch]") {
         CHECK(records[i]["review"]["proposal"]["id"] == "p-" + std::to_string(i));
     }
     CHECK_FALSE(boost::filesystem::exists(out + ".partial"));
+}
+
+TEST_CASE("batch writes a pipe or device named by -o in place, never renaming over it", "[batch]") {
+    // Once, `-o /dev/null` became /dev/null.partial renamed over the device.
+    const std::string dir = scratch_dir("batch-fifo");
+    const std::string input = write_jsonl(dir, 20);
+    const std::string fifo = dir + "/records.fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] {
+        std::ifstream in(fifo, std::ios::binary);
+        received.assign(std::istreambuf_iterator<char>(in), {});
+    });
+    const auto r = run_fulcrum(with({"batch", input, "-o", fifo, "--quiet"}, base_args()));
+    reader.join();
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(std::count(received.begin(), received.end(), '\n') == 20);
+    struct stat st {};
+    REQUIRE(::stat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    CHECK_FALSE(boost::filesystem::exists(fifo + ".partial"));
+    const auto resume = run_fulcrum(with({"batch", input, "-o", fifo, "--resume"}, base_args()));
+    CHECK(resume.exit_code == 2);
+    CHECK(resume.err.find("--resume needs -o FILE") != std::string::npos);
 }
 
 TEST_CASE("batch --unordered still writes every proposal exactly once", "[batch]") {

@@ -16,6 +16,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -110,12 +111,28 @@ struct Done {
     RecordResult result;
 };
 
-// Where records go: standard output, or FILE.partial renamed to FILE at the end.
+// True when `path` (followed through links) is a device, pipe or socket:
+// there is no file to replace, and renaming over /dev/null would put a
+// regular file in its place.
+bool names_a_stream(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
+// Where records go: standard output, a device or pipe written in place, or
+// FILE.partial renamed to FILE at the end.
 class RecordSink {
 public:
     RecordSink(const std::string& path, bool append) : m_path(path) {
         if (path.empty() || path == "-") {
             m_file = stdout;
+            return;
+        }
+        if (names_a_stream(path)) {
+            m_file = std::fopen(path.c_str(), "wb");
+            if (m_file == nullptr) {
+                throw usage_error(path + ": cannot write: " + std::strerror(errno));
+            }
             return;
         }
         m_partial = partial_path(path);
@@ -143,6 +160,9 @@ public:
         if (m_file == stdout) {
             return;
         }
+        if (m_partial.empty()) {
+            return; // a device or pipe: written in place, closed by the destructor
+        }
         ::fsync(fileno(m_file));
         std::fclose(m_file);
         m_file = nullptr;
@@ -153,7 +173,7 @@ public:
     static std::string partial_path(const std::string& path) { return path + ".partial"; }
 
 private:
-    std::string where() const { return m_partial.empty() ? "standard output" : m_partial; }
+    std::string where() const { return !m_partial.empty() ? m_partial : m_file == stdout ? "standard output" : m_path; }
     std::string m_path;
     std::string m_partial;
     FILE* m_file = nullptr;
@@ -185,14 +205,15 @@ bool interrupt_requested() {
 BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     BatchStats stats;
     Portfolio portfolio(options.portfolio);
-    const bool to_file = !options.output.empty() && options.output != "-";
+    const bool to_file = !options.output.empty() && options.output != "-" && !names_a_stream(options.output);
     namespace fs = boost::filesystem;
 
     // Resume: what an earlier, interrupted run already wrote.
     ResumeState resumed;
     if (options.resume) {
         if (!to_file) {
-            throw usage_error("--resume needs -o FILE: there is nothing to resume on standard output");
+            throw usage_error("--resume needs -o FILE: there is nothing to resume on standard output, a device or a "
+                              "pipe");
         }
         resumed = read_partial_output(RecordSink::partial_path(options.output));
         for (const auto& r : resumed.results) {
