@@ -8,6 +8,8 @@
 #include <boost/filesystem.hpp>
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 using namespace fulcrum;
 using fulcrum::test::scratch_dir;
 using fulcrum::test::source_path;
@@ -22,7 +24,8 @@ std::string policy_file(const std::string& dir, const std::string& text, const s
 }
 
 std::string error_of(const std::string& text) {
-    const std::string path = policy_file(scratch_dir("policy-errors"), text);
+    // One folder per process: CTest runs the test cases that call this at once.
+    const std::string path = policy_file(scratch_dir("policy-errors-" + std::to_string(::getpid())), text);
     try {
         load_policy(path);
     } catch (const Error& e) {
