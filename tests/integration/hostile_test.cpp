@@ -193,6 +193,49 @@ TEST_CASE("a plugin past a contribution limit fails alone, naming the limit", "[
                    "/questions: 2 questions, more than the limit of 1 (limits.contribution_questions)"));
 }
 
+TEST_CASE("batch and simulate refuse to write over an input, a proposal in an input folder, the config or a link",
+          "[hostile]") {
+    const std::string dir = scratch_dir("hostile-batch-output-input");
+    fs::create_directories(dir + "/in/sub");
+    const std::string proposal = dir + "/in/sub/p.yaml";
+    fs::copy_file(source_path("examples/proposals/crm-saas-migration.yaml"), proposal);
+    const std::string before = read_text(proposal);
+    write_text(dir + "/policy.json", R"({"name": "mine"})");
+    struct Case {
+        std::vector<std::string> args;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"batch", proposal, "-o", proposal}, "-o " + proposal + ": it is also an input"},
+        {{"batch", dir + "/in", "-o", proposal}, "it is a proposal in the input folder " + dir + "/in"},
+        {{"batch", dir + "/in", "--summary", dir + "/in/../in/sub/p.yaml"}, "--summary"},
+        {{"batch", dir + "/in", "--config", dir + "/policy.json", "--summary", dir + "/policy.json"},
+         "it is also an input"},
+    };
+    for (const auto& c : cases) {
+        const RunResult r = run_fulcrum(c.args);
+        INFO(c.args[3] << " " << c.args.back() << "\nstderr: " << r.err);
+        CHECK(r.exit_code == 2);
+        CHECK(contains(r.err, c.message));
+        CHECK(read_text(proposal) == before);
+        CHECK(read_text(dir + "/policy.json") == R"({"name": "mine"})");
+    }
+    fs::create_symlink(dir + "/elsewhere.jsonl", dir + "/link.jsonl");
+    const RunResult link = run_fulcrum({"batch", proposal, "-o", dir + "/link.jsonl"});
+    CHECK(link.exit_code == 2);
+    CHECK(contains(link.err, "it is a symbolic link"));
+    CHECK(fs::is_symlink(dir + "/link.jsonl"));
+    CHECK(!fs::exists(dir + "/elsewhere.jsonl"));
+
+    const std::string scenarios = dir + "/scenarios.csv";
+    fs::copy_file(source_path("bench/quant/scenarios.csv"), scenarios);
+    const std::string csv = read_text(scenarios);
+    const RunResult r = run_fulcrum({"simulate", scenarios, "-o", scenarios});
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "it is also an input"));
+    CHECK(read_text(scenarios) == csv);
+}
+
 TEST_CASE("output (-o) refuses to overwrite an input, however it is spelled", "[hostile]") {
     const std::string dir = scratch_dir("hostile-output-input");
     const std::string proposal = source_path("examples/proposals/crm-saas-migration.yaml");

@@ -135,6 +135,12 @@ public:
             }
             return;
         }
+        struct stat link {};
+        if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+            throw usage_error("-o " + path +
+                              ": it is a symbolic link; name the file itself (a link is never "
+                              "followed or replaced)");
+        }
         m_partial = partial_path(path);
         m_file = std::fopen(m_partial.c_str(), append ? "ab" : "wb");
         if (m_file == nullptr) {

@@ -1,5 +1,6 @@
 #include "batch/runner.hpp"
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "cli/session.hpp"
 #include "util/error.hpp"
 
@@ -111,6 +112,13 @@ int run_batch_command(const std::vector<std::string>& args) {
     options.ordered = !unordered;
     options.progress = !quiet && ::isatty(STDERR_FILENO);
 
+    refuse_overwriting_inputs(options.output, options.inputs);
+    refuse_overwriting_inputs(options.summary, options.inputs, "--summary");
+    refuse_overwriting_inputs(options.output, {session_options.config});
+    refuse_overwriting_inputs(options.summary, {session_options.config}, "--summary");
+    if (!options.output.empty() && options.output == options.summary && options.output != "-") {
+        throw usage_error("--summary " + options.summary + ": it is also the -o file of the records");
+    }
     Session session = open_session(session_options);
     Reviewer reviewer(session.plugins, session.policy);
     quant::QuantOptions quant_options;

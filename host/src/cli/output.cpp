@@ -2,6 +2,8 @@
 
 #include "util/error.hpp"
 
+#include <boost/filesystem.hpp>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -46,6 +48,24 @@ void write_stream(const std::string& path, const std::string& text) {
     if (!problem.empty()) {
         throw usage_error(path + ": cannot write: " + problem);
     }
+}
+
+// True when `file` lies somewhere under `folder` with an extension that a
+// batch over the folder reads as a proposal.
+bool inside_as_proposal(const std::string& file, const std::string& folder) {
+    namespace fs = boost::filesystem;
+    boost::system::error_code error;
+    const fs::path f = fs::canonical(file, error);
+    const fs::path d = error ? fs::path() : fs::canonical(folder, error);
+    if (error) {
+        return false;
+    }
+    const std::string ext = f.extension().string();
+    if (ext != ".json" && ext != ".yaml" && ext != ".yml") {
+        return false;
+    }
+    const std::string prefix = d.string() + "/";
+    return f.string().compare(0, prefix.size(), prefix) == 0;
 }
 
 } // namespace
@@ -104,17 +124,24 @@ void write_output(const std::string& path, const std::string& text) {
     }
 }
 
-void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs) {
+void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs,
+                               const std::string& flag) {
     struct stat out {};
     if (output.empty() || output == "-" || ::stat(output.c_str(), &out) != 0 || is_stream(out.st_mode)) {
         return; // nothing there yet, or a stream such as /dev/stdout that replaces no file
     }
     for (const auto& input : inputs) {
         struct stat in {};
-        if (!input.empty() && input != "-" && ::stat(input.c_str(), &in) == 0 && in.st_dev == out.st_dev &&
-            in.st_ino == out.st_ino) {
-            throw usage_error("-o " + output + ": it is also an input (" + input +
-                              "); writing the report there would destroy it");
+        if (input.empty() || input == "-" || ::stat(input.c_str(), &in) != 0) {
+            continue;
+        }
+        if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+            throw usage_error(flag + " " + output + ": it is also an input (" + input +
+                              "); writing there would destroy it");
+        }
+        if (S_ISDIR(in.st_mode) && inside_as_proposal(output, input)) {
+            throw usage_error(flag + " " + output + ": it is a proposal in the input folder " + input +
+                              "; writing there would destroy it");
         }
     }
 }

@@ -17,6 +17,9 @@ void write_output(const std::string& path, const std::string& text);
 // Throws fulcrum::Error (exit 2) when `output` is the same file as one of
 // `inputs` (compared by device and inode, so links and other spellings of
 // the path count): the report would replace what it was made from.
-void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs);
+// A folder among `inputs` (as `fulcrum batch` takes) protects the proposals
+// under it. `flag` names the option in the message (-o, --summary).
+void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs,
+                               const std::string& flag = "-o");
 
 } // namespace fulcrum

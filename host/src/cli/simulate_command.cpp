@@ -123,6 +123,7 @@ int run_simulate(const std::vector<std::string>& args) {
     if (threads == 0) {
         threads = std::max(1u, std::thread::hardware_concurrency());
     }
+    refuse_overwriting_inputs(output, files);
     const quant::ScenarioSet set = quant::load_scenarios(files[0]);
     const quant::ScenarioReport report = quant::run_scenarios(set, n, s, threads);
     write_output(output, format == "csv" ? to_csv(set, report) : to_json(files[0], set, report).dump(2) + "\n");
