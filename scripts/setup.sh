@@ -4,11 +4,11 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config jq
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   nlohmann-json3-dev libvalijson-dev libyaml-cpp-dev libsodium-dev libsqlite3-dev libmimalloc-dev
 )
-test_packages=(catch2 jq clang-format python3-numpy
+test_packages=(catch2 clang-format python3-numpy
   clang libclang-rt-14-dev valgrind) # fuzzing (clang, libFuzzer runtime) and the leak check
 
 # The HTML report's browser test (tests/integration/html_browser_test.cpp).

@@ -27,7 +27,16 @@ namespace {
 std::string chromium_path() {
     const char* configured = std::getenv("FULCRUM_CHROMIUM");
     const std::string path = configured && *configured ? configured : "/usr/bin/chromium";
-    return fs::exists(path) ? path : "";
+    if (fs::exists(path)) {
+        return path;
+    }
+    // CI (.ci/run) sets FULCRUM_REQUIRE_CHROMIUM: there a skip would pass unchecked.
+    const char* required = std::getenv("FULCRUM_REQUIRE_CHROMIUM");
+    if (required && *required && std::string(required) != "0") {
+        FAIL("no chromium at " << path
+                               << ", and FULCRUM_REQUIRE_CHROMIUM is set (scripts/setup.sh --test installs it)");
+    }
+    return "";
 }
 
 std::string quoted(const std::string& text) {
