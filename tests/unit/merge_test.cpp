@@ -383,3 +383,51 @@ TEST_CASE("risk score: the worst risk sets the floor, more risks never lower it"
         }
     }
 }
+
+TEST_CASE("a business-case claim valued by two plugins counts once in the annual value", "[merge]") {
+    Proposal p = proposal();
+    p.doc = nlohmann::json::parse(R"({"business_case": {"benefits": [
+        {"dimension": "efficiency", "annual_value": {"low": 100, "likely": 200, "high": 300}},
+        {"dimension": "growth", "annual_value": {"low": 1, "likely": 2, "high": 3}}]}})");
+    Contribution a = with_risks("cloud", {});
+    Contribution b = with_risks("ai", {});
+    // Both restate claim 0; ai also values claim 1 under another benefit, and
+    // cloud adds a value of its own that cites no claim.
+    a.benefits[0].annual_value = Range{100, 200, 300};
+    a.benefits[0].evidence = {"/business_case/benefits/0/annual_value", "/technologies/0"};
+    b.benefits[0].annual_value = Range{101, 202, 303};
+    b.benefits[0].evidence = {"/business_case/benefits/0", "/business_case/benefits/1"};
+    Benefit own = benefit("cloud", "resilience", 50);
+    own.evidence = {"/technologies/0/regions"};
+    own.annual_value = Range{10, 20, 30};
+    a.benefits.push_back(own);
+    Benefit bad = benefit("ai", "growth", 40);
+    bad.evidence = {"/business_case/benefits/~9"}; // not a pointer: its own value counts
+    bad.annual_value = Range{1000, 1000, 1000};
+    b.benefits.push_back(bad);
+    const Review r = merge(p, {ok("cloud", a), ok("ai", b)}, policy());
+    CHECK(r.has_annual_value);
+    CHECK(r.annual_value.low == 100 + 1 + 10 + 1000);
+    CHECK(r.annual_value.likely == 200 + 2 + 20 + 1000);
+    CHECK(r.annual_value.high == 300 + 3 + 30 + 1000);
+}
+
+TEST_CASE("a rejection carries no conditions; an approval says which risks stay beyond the appetite", "[merge]") {
+    const Review rejected = merge_one({risk("cloud", "fatal", 5, 5, {mitigation("a", 4, 5, 1000, 100)}),
+                                       risk("cloud", "leak", 3, 3, {mitigation("fix", 1, 2, 1000, 500)})});
+    CHECK(rejected.decision == Decision::reject);
+    CHECK(rejected.conditions.empty());
+    CHECK(rejected.conditions_cost.one_time == 0);
+    CHECK(rejected.planned_risk_score == rejected.risk_score);
+    CHECK(rejected.risks.front().mitigations.size() == 1); // what would help is still listed per risk
+
+    const Review within = merge_one({risk("cloud", "leak", 3, 3, {mitigation("fix", 1, 2, 1000, 500)})});
+    CHECK(within.rationale.find("within a balanced appetite") != std::string::npos);
+    // 4x4 with a mitigation to 3x4: high stays above low, what balanced accepts without conditions.
+    const Review beyond = merge_one({risk("cloud", "leak", 4, 4, {mitigation("fix", 3, 4, 1000, 500)})});
+    CHECK(beyond.decision == Decision::approve_with_conditions);
+    CHECK(beyond.rationale.find("within") == std::string::npos);
+    CHECK(beyond.rationale.find("cloud.leak stays above low, the most a balanced appetite accepts without "
+                                "conditions: by approving, the board accepts that residual risk.") !=
+          std::string::npos);
+}

@@ -112,7 +112,11 @@ void write_ciso_view(std::ostringstream& out, const Review& r, const Ids& ids) {
         << "\">\n<p class=\"kicker\">CISO view</p>\n<h2 id=\"" << ids("ciso")
         << "\">Security risk</h2>\n<p class=\"score\">" << r.risk_score
         << "<small> / 100 with the controls in place</small></p>\n<p>Inherent risk, before any control, "
-        << r.inherent_risk_score << "; once the conditions are met, " << r.planned_risk_score << ".</p>\n";
+        << r.inherent_risk_score;
+    if (!r.conditions.empty()) {
+        out << "; once the conditions are met, " << r.planned_risk_score;
+    }
+    out << ".</p>\n";
     if (r.risks.empty()) {
         out << "<p>No plugin raised a risk.</p>\n</section>\n";
         return;

@@ -127,8 +127,11 @@ void write_cio(std::ostringstream& md, const Review& r) {
 
 void write_ciso(std::ostringstream& md, const Review& r) {
     md << "## CISO view: security risk " << r.risk_score << "/100\n\n";
-    md << "Inherent risk " << r.inherent_risk_score << "/100; with the controls in place " << r.risk_score
-       << "/100; once the conditions are met " << r.planned_risk_score << "/100.\n\n";
+    md << "Inherent risk " << r.inherent_risk_score << "/100; with the controls in place " << r.risk_score << "/100";
+    if (!r.conditions.empty()) {
+        md << "; once the conditions are met " << r.planned_risk_score << "/100";
+    }
+    md << ".\n\n";
     if (r.risks.empty()) {
         md << "No plugin raised a risk.\n\n";
         return;

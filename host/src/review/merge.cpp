@@ -169,8 +169,53 @@ std::vector<const Mitigation*> choose_conditions(const Risk& risk, Level current
     return candidates;
 }
 
+// The annual value of the business case, each claim counted once: several
+// plugins may value the same claim of the proposal (cloud and big data both
+// restate an efficiency claim), so a benefit whose value comes from the
+// business case (its evidence cites /business_case/benefits/N) contributes
+// the claims it cites, once each, from the proposal itself; a benefit valued
+// by its plugin alone contributes its own value.
+void add_annual_value(const Proposal& proposal, Review& review) {
+    const std::string prefix = "/business_case/benefits/";
+    std::set<std::string> claims;
+    auto add = [&review](double low, double likely, double high) {
+        review.has_annual_value = true;
+        review.annual_value.low += low;
+        review.annual_value.likely += likely;
+        review.annual_value.high += high;
+    };
+    for (const auto& b : review.benefits) {
+        if (!b.annual_value) {
+            continue;
+        }
+        bool from_claims = false;
+        for (const auto& e : b.evidence) {
+            if (e.compare(0, prefix.size(), prefix) != 0) {
+                continue;
+            }
+            const std::string claim = e.substr(0, e.find('/', prefix.size()));
+            const nlohmann::json* value = nullptr;
+            try { // evidence is the plugin's text: a malformed pointer cites nothing
+                const nlohmann::json::json_pointer pointer(claim + "/annual_value");
+                value = proposal.doc.contains(pointer) ? &proposal.doc.at(pointer) : nullptr;
+            } catch (const nlohmann::json::exception&) {
+            }
+            if (value == nullptr || !value->is_object()) {
+                continue;
+            }
+            from_claims = true;
+            if (claims.insert(claim).second) {
+                add(value->value("low", 0.0), value->value("likely", 0.0), value->value("high", 0.0));
+            }
+        }
+        if (!from_claims) {
+            add(b.annual_value->low, b.annual_value->likely, b.annual_value->high);
+        }
+    }
+}
+
 std::string rationale_for(const Review& review, const Policy& policy, const std::vector<std::string>& unmitigable,
-                          Severity worst_residual) {
+                          const std::vector<std::string>& above_after, Severity worst_residual) {
     const std::string appetite = "a " + policy.appetite.name + " appetite";
     std::string text;
     switch (review.decision) {
@@ -194,8 +239,14 @@ std::string rationale_for(const Review& review, const Policy& policy, const std:
                (review.conditions.size() == 1 ? "" : "s") + " costing " +
                money(review.currency, review.conditions_cost.one_time) + " once and " +
                money(review.currency, review.conditions_cost.annual) + " a year: they bring residual risk from " +
-               std::to_string(review.risk_score) + " to " + std::to_string(review.planned_risk_score) +
-               "/100, within " + appetite + ", against a benefit of " + std::to_string(review.benefit_score) + "/100.";
+               std::to_string(review.risk_score) + " to " + std::to_string(review.planned_risk_score) + "/100" +
+               (above_after.empty() ? ", within " + appetite : std::string()) + ", against a benefit of " +
+               std::to_string(review.benefit_score) + "/100.";
+        if (!above_after.empty()) {
+            text += " " + join_words(above_after) + (above_after.size() == 1 ? " stays" : " stay") + " above " +
+                    to_string(policy.appetite.accept_without_conditions) + ", the most " + appetite +
+                    " accepts without conditions: by approving, the board accepts that residual risk.";
+        }
         break;
     case Decision::approve:
         text = "Approve: benefit " + std::to_string(review.benefit_score) + "/100; with the controls already in " +
@@ -248,20 +299,14 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
 
     // CIO view.
     review.benefit_score = benefit_score(review.benefits, policy.weights);
-    for (const auto& b : review.benefits) {
-        if (b.annual_value) {
-            review.has_annual_value = true;
-            review.annual_value.low += b.annual_value->low;
-            review.annual_value.likely += b.annual_value->likely;
-            review.annual_value.high += b.annual_value->high;
-        }
-    }
+    add_annual_value(proposal, review);
 
     // CISO view: residual risk with the controls already in place, and what
     // the conditions would leave.
     const Severity accept = policy.appetite.accept_without_conditions;
     std::vector<std::pair<int, int>> inherent, residual, planned;
     std::vector<std::string> unmitigable;
+    std::vector<std::string> above_after; // still beyond the appetite once the conditions are met
     Severity worst_residual = Severity::info;
     for (auto& risk : review.risks) {
         Level current{risk.likelihood, risk.impact};
@@ -294,6 +339,9 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
             }
         }
         planned.emplace_back(after.likelihood, after.impact);
+        if (after.severity() > accept) {
+            above_after.push_back(risk.id);
+        }
     }
     review.inherent_risk_score = risk_score(inherent);
     review.risk_score = risk_score(residual);
@@ -315,7 +363,13 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
     } else {
         review.decision = Decision::approve;
     }
-    review.rationale = rationale_for(review, policy, unmitigable, worst_residual);
+    if (review.decision == Decision::reject) {
+        // A rejection has no conditions; each risk still lists its mitigations.
+        review.conditions.clear();
+        review.conditions_cost = {};
+        review.planned_risk_score = review.risk_score;
+    }
+    review.rationale = rationale_for(review, policy, unmitigable, above_after, worst_residual);
     return review;
 }
 
