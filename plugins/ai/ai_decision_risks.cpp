@@ -91,7 +91,7 @@ void explainability(const AiFacts& f, Sink& out) {
     const int l = opaque ? 4 : 3;
     const int i = level((f.decision == "automated" ? 4 : 3) + (f.regulated ? 1 : 0));
     const auto area = high_risk_area(f);
-    std::string why = "People affected by " + system_name(f) + "'s " +
+    std::string why = "People affected by " + firstparty::possessive(system_name(f)) + " " +
                       (f.decision == "automated" ? "decisions" : "recommendations") +
                       " are entitled to meaningful information about the logic involved (GDPR Art. 13-15)" +
                       (area && eu_scope(f).value_or(false)
@@ -165,8 +165,8 @@ void drift(const AiFacts& f, Sink& out) {
     const auto& rule = rules::drift;
     if (f.decision.empty()) {
         out.ask(rule, f.field("decision_impact"),
-                "Will people act on " + system_name(f) +
-                    "'s output (advisory), will it take decisions by itself (automated), or is it informational "
+                "Will people act on " + firstparty::possessive(system_name(f)) +
+                    " output (advisory), will it take decisions by itself (automated), or is it informational "
                     "only (none)?");
     }
     if (!f.decides() && !f.external_audience() && !f.own_model()) {
@@ -252,8 +252,8 @@ void logging(const AiFacts& f, Sink& out) {
 void decision_risks(const AiFacts& f, Sink& out) {
     if (!f.individuals && f.decides()) {
         out.ask(rules::automated_decisions, f.field("affects_individuals"),
-                "Will " + system_name(f) +
-                    "'s output decide or shape decisions about individual people (customers, applicants, employees, "
+                "Will " + firstparty::possessive(system_name(f)) +
+                    " output decide or shape decisions about individual people (customers, applicants, employees, "
                     "patients)?");
     }
     automated_decisions(f, out);

@@ -127,8 +127,8 @@ void output_handling(const AiFacts& f, Sink& out) {
     const auto& rule = rules::output_handling;
     if (f.outputs.empty() && f.tools.empty()) {
         out.ask(rule, f.field("output_targets"),
-                "Where does " + system_name(f) +
-                    "'s output go: only shown to a person, sent to customers, or fed into other systems such as web "
+                "Where does " + firstparty::possessive(system_name(f)) +
+                    " output go: only shown to a person, sent to customers, or fed into other systems such as web "
                     "pages, databases or code?");
         return;
     }
@@ -154,7 +154,7 @@ void output_handling(const AiFacts& f, Sink& out) {
                  : "links, false claims or someone else's data in messages that go out under the organisation's name";
     Risk risk(rule);
     risk.likelihood(l).impact(i).rationale(
-        subject_name(f) + "'s output flows into " + sinks +
+        firstparty::possessive(subject_name(f)) + " output flows into " + sinks +
         ". Whoever can steer the model (through its input or the content it reads), or a plain model "
         "error, can make it emit " +
         harm + ". Output must be checked like any other untrusted input before it is used.");

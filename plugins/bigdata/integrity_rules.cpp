@@ -192,8 +192,8 @@ void lock_in(const Facts& f, Contribution& out) {
     risk.likelihood(likelihood)
         .impact(impact)
         .concern("vendor-lock-in")
-        .rationale("The lake's data will sit in " + *f.platform +
-                   "'s proprietary formats with no exit plan. Leaving after a price rise, an acquisition or a "
+        .rationale("The lake's data will sit in " + firstparty::possessive(*f.platform) +
+                   " proprietary formats with no exit plan. Leaving after a price rise, an acquisition or a "
                    "breach would mean rewriting pipelines and reloading " +
                    (volume > 0 ? count_text(volume) + " TB (egress alone about " + money_text(f, egress) + ")"
                                : std::string("the whole lake")) +

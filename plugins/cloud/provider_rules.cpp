@@ -125,8 +125,7 @@ void vendor_lock_in(Context& ctx) {
     // Named, because the host may merge this text with other plugins' views
     // of lock-in to other providers.
     const std::string provider = firstparty::clipped(ctx.cloud.text("provider").value_or(""));
-    const bool plural = !provider.empty() && provider.back() == 's'; // "Amazon Web Services'"
-    const std::string whose = provider.empty() ? "the cloud provider's" : provider + (plural ? "'" : "'s");
+    const std::string whose = provider.empty() ? "the cloud provider's" : firstparty::possessive(provider);
     std::string why;
     if (ctx.saas()) {
         why = "The data, workflows and integrations will live in " + whose + " application and its formats.";

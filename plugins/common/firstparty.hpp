@@ -31,6 +31,11 @@ inline std::string clipped(std::string text, size_t max = 80) {
     return text + "\u2026";
 }
 
+// "Claim summaries'" rather than "Claim summaries's".
+inline std::string possessive(const std::string& name) {
+    return name + (!name.empty() && name.back() == 's' ? "'" : "'s");
+}
+
 inline int clamp_level(int level) {
     return std::clamp(level, 1, 5);
 }

@@ -2,6 +2,7 @@
 
 #include "util/format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -46,6 +47,12 @@ std::string markdown_escape(const std::string& text) {
 
 namespace {
 
+// A machine value as readers see it: "in_place" becomes "in place".
+std::string words(std::string value) {
+    std::replace(value.begin(), value.end(), '_', ' ');
+    return value;
+}
+
 const char* decision_label(Decision d) {
     switch (d) {
     case Decision::approve:
@@ -89,7 +96,7 @@ void write_decision(std::ostringstream& md, const Review& r) {
         int n = 1;
         for (const auto& c : r.conditions) {
             md << "| " << n++ << " | " << markdown_escape(c.mitigation.title) << " | " << code(c.risk_id) << " | "
-               << to_string(c.mitigation.status) << " | " << group_thousands(c.mitigation.cost.one_time) << " | "
+               << words(to_string(c.mitigation.status)) << " | " << group_thousands(c.mitigation.cost.one_time) << " | "
                << group_thousands(c.mitigation.cost.annual) << " |\n";
         }
         md << "| | **Total** (" << r.currency << ") | | | **" << group_thousands(r.conditions_cost.one_time)
@@ -115,7 +122,7 @@ void write_cio(std::ostringstream& md, const Review& r) {
     }
     md << "| Benefit | Dimension | Score | Why |\n|---|---|---:|---|\n";
     for (const auto& b : r.benefits) {
-        md << "| " << markdown_escape(b.title) << " | " << b.dimension << " | " << b.score << " | "
+        md << "| " << markdown_escape(b.title) << " | " << words(b.dimension) << " | " << b.score << " | "
            << markdown_escape(b.rationale);
         if (b.annual_value) {
             md << " Value: " << range_text(r.currency, *b.annual_value) << ".";
@@ -157,7 +164,7 @@ void write_ciso(std::ostringstream& md, const Review& r) {
         }
         md << "\n\n| Mitigation | Status | Leaves | One-time | Annual |\n|---|---|---|---:|---:|\n";
         for (const auto& m : risk.mitigations) {
-            md << "| " << markdown_escape(m.title) << " | " << to_string(m.status) << " | "
+            md << "| " << markdown_escape(m.title) << " | " << words(to_string(m.status)) << " | "
                << level(m.residual_likelihood, m.residual_impact) << " | " << group_thousands(m.cost.one_time) << " | "
                << group_thousands(m.cost.annual) << " |\n";
         }
@@ -242,7 +249,7 @@ void write_plugins(std::ostringstream& md, const Review& r) {
     md << "## Plugins\n\n| Plugin | Version | Categories | Status |\n|---|---|---|---|\n";
     for (const auto& p : r.plugins) {
         md << "| " << code(p.id) << " | " << p.version << " | " << join_words(p.categories) << " | "
-           << to_string(p.status);
+           << words(to_string(p.status));
         if (!p.error.empty()) {
             md << ": " << markdown_escape(p.error);
         }
