@@ -151,6 +151,22 @@ TEST_CASE("a bad proposal costs only its own record, which names input, line and
     CHECK(records[4]["review"]["proposal"]["title"] == "From YAML");
 }
 
+TEST_CASE("batch applies the policy's input limits to each proposal, as review does", "[batch]") {
+    const std::string dir = scratch_dir("batch-limits");
+    const std::string input = write_jsonl(dir, 3);
+    write_text(dir + "/policy.json", R"({"name": "tight", "limits": {"depth": 2}})");
+    const auto r = run_fulcrum(
+        with({"batch", input, "-o", dir + "/out.jsonl", "--config", dir + "/policy.json", "--quiet"}, base_args()));
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    const auto records = records_of(dir + "/out.jsonl");
+    REQUIRE(records.size() == 3);
+    for (const auto& record : records) {
+        CHECK(record["status"] == "invalid");
+        CHECK(record["error"].get<std::string>().find("(limits.depth)") != std::string::npos);
+    }
+}
+
 TEST_CASE("shards split a portfolio without overlap or loss", "[batch]") {
     const std::string dir = scratch_dir("batch-shards");
     const std::string input = write_jsonl(dir, 100);

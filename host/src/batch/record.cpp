@@ -62,9 +62,12 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer) {
     if (!item.read_error.empty()) {
         return invalid(item, item.read_error);
     }
+    // The policy's input limits, as `fulcrum review` applies them (docs/proposal-format.md).
+    const Limits& limits = reviewer.policy().limits;
     Proposal proposal;
     try {
-        proposal = validate_proposal(parse_document(item.text, item.syntax, item.origin()), item.origin());
+        proposal =
+            validate_proposal(parse_document(item.text, item.syntax, item.origin(), limits), item.origin(), limits);
     } catch (const Error& e) {
         return invalid(item, e.what());
     } catch (const std::exception& e) {

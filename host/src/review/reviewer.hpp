@@ -17,6 +17,7 @@ public:
 
     // Never throws for plugin faults: they become failed plugins in the review.
     Review review(const Proposal& proposal) const;
+    const Policy& policy() const { return m_policy; }
 
     // Quantification runs after the merge unless turned off here.
     void set_quant(const quant::QuantOptions& options) { m_quant = options; }
