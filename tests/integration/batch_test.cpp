@@ -203,6 +203,33 @@ TEST_CASE("batch reads JSON Lines from standard input and writes a summary", "[b
     CHECK_FALSE(summary["frequent_risks"].empty());
 }
 
+TEST_CASE("batch --summary FILE.html writes the portfolio page, losses summed per currency", "[batch][reports]") {
+    const std::string dir = scratch_dir("batch-portfolio-html");
+    std::ostringstream text;
+    for (int n = 0; n < 12; ++n) {
+        json p = json::parse(proposal_line(n));
+        p["title"] = "Proposal <" + std::to_string(n) + ">";
+        p["currency"] = n < 4 ? "EUR" : "USD";
+        text << p.dump() << "\n";
+    }
+    write_text(dir + "/in.jsonl", text.str());
+    const auto r = run_fulcrum(with({"batch", dir + "/in.jsonl", "-o", dir + "/out.jsonl", "--summary",
+                                     dir + "/portfolio.html", "--quant", "--iterations", "2000", "--quiet"},
+                                    base_args()));
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    const std::string page = read_text(dir + "/portfolio.html");
+    CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(page.find("Portfolio of 12 technology proposals") != std::string::npos);
+    CHECK(page.find("Proposal &lt;11&gt;") != std::string::npos); // every proposal, escaped
+    CHECK(page.find("Proposal <11>") == std::string::npos);
+    CHECK(page.find("<code>p-0</code>") != std::string::npos);
+    // Euro and dollar losses are never added together.
+    CHECK(page.find("per currency") != std::string::npos);
+    CHECK(page.find("EUR ") != std::string::npos);
+    CHECK(page.find("USD ") != std::string::npos);
+}
+
 TEST_CASE("batch --fail-on gates the whole batch", "[batch]") {
     const std::string dir = scratch_dir("batch-gate");
     const std::string input = write_jsonl(dir, 10);

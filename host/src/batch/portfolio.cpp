@@ -77,6 +77,9 @@ PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohman
     for (const auto& r : review.risks) {
         row.risk_ids.push_back(r.id);
     }
+    if (review.quant) { // with --quant: the expected annual loss with the controls in place
+        row.annual_loss_exposure = review.quant->residual_loss.mean;
+    }
     return row;
 }
 
@@ -122,6 +125,18 @@ void Portfolio::add(const PortfolioRow& full_row) {
     ++m_by_quadrant[quadrant_of(full_row.benefit_score, full_row.risk_score)];
     for (const auto& id : full_row.risk_ids) {
         ++m_risk_counts[id];
+    }
+    if (m_options.keep_entries) {
+        PortfolioEntry e;
+        e.id = full_row.id;
+        e.title = full_row.title;
+        e.decision = full_row.decision;
+        e.benefit_score = full_row.benefit_score;
+        e.risk_score = full_row.risk_score;
+        e.annual_loss_exposure = full_row.annual_loss_exposure;
+        e.complete = full_row.complete;
+        e.currency = full_row.currency;
+        m_entries.push_back(std::move(e));
     }
     // The ranking and the funding pool keep up to thousands of rows; the risk
     // ids (counted above) are most of a row's memory and are not needed there.
@@ -250,6 +265,16 @@ std::string Portfolio::to_csv() const {
             << static_cast<long long>(std::llround(r.expected_net_value)) << "\n";
     }
     return csv.str();
+}
+
+std::string Portfolio::to_html() const {
+    PortfolioPageOptions options;
+    options.title =
+        "Portfolio of " + std::to_string(m_reviewed) + " technology proposal" + (m_reviewed == 1 ? "" : "s");
+    if (!m_currency.empty() && m_currency != "mixed") {
+        options.currency = m_currency;
+    }
+    return portfolio_to_html(m_entries, options);
 }
 
 } // namespace fulcrum

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "batch/funding.hpp"
+#include "report/portfolio.hpp"
 #include "review/review.hpp"
 
 #include <nlohmann/json.hpp>
@@ -44,6 +45,7 @@ struct PortfolioOptions {
     std::optional<double> security_budget;
     size_t ranking_size = 25;
     size_t candidate_pool = 5000; // most valuable proposals kept for funding
+    bool keep_entries = false;    // for the HTML page: one small entry per proposal (memory grows with the batch)
 };
 
 class Portfolio {
@@ -56,6 +58,8 @@ public:
     uint64_t reviewed() const { return m_reviewed; }
     nlohmann::ordered_json to_json() const;
     std::string to_csv() const;
+    // The portfolio page (report/portfolio.hpp); needs keep_entries.
+    std::string to_html() const;
 
 private:
     PortfolioOptions m_options;
@@ -72,6 +76,7 @@ private:
     double m_total_ale = 0;
     bool m_has_ale = false;
     std::string m_currency;
+    std::vector<PortfolioEntry> m_entries; // only with keep_entries
 };
 
 // "high-benefit/low-risk" and so on: benefit and risk split at 50.

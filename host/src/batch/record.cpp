@@ -135,8 +135,10 @@ ResumeState read_partial_output(const std::string& partial_path) {
 }
 
 void write_summary(const std::string& path, const Portfolio& portfolio) {
-    const bool csv = boost::filesystem::path(path).extension() == ".csv";
-    write_output(path, csv ? portfolio.to_csv() : portfolio.to_json().dump(2) + "\n");
+    const auto extension = boost::filesystem::path(path).extension();
+    write_output(path, extension == ".csv"    ? portfolio.to_csv()
+                       : extension == ".html" ? portfolio.to_html()
+                                              : portfolio.to_json().dump(2) + "\n");
 }
 
 } // namespace fulcrum

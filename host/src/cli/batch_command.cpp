@@ -4,6 +4,7 @@
 #include "cli/session.hpp"
 #include "util/error.hpp"
 
+#include <boost/filesystem.hpp>
 #include <boost/program_options.hpp>
 
 #include <iostream>
@@ -48,8 +49,9 @@ int run_batch_command(const std::vector<std::string>& args) {
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
         ("output,o", po::value(&options.output)->value_name("FILE"),
-         "write records to FILE (atomically; default standard output)")                                               //
-        ("summary", po::value(&options.summary)->value_name("FILE"), "write the portfolio summary (.json or .csv)")   //
+         "write records to FILE (atomically; default standard output)") //
+        ("summary", po::value(&options.summary)->value_name("FILE"),
+         "write the portfolio summary: JSON, .csv, or .html (a page for the board)")                                  //
         ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")              //
         ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")                //
         ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE")     //
@@ -108,6 +110,7 @@ int run_batch_command(const std::vector<std::string>& args) {
         }
         options.portfolio.security_budget = security_budget;
     }
+    options.portfolio.keep_entries = boost::filesystem::path(options.summary).extension() == ".html";
     options.jobs = jobs;
     options.ordered = !unordered;
     options.progress = !quiet && ::isatty(STDERR_FILENO);

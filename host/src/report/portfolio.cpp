@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <sstream>
 
 namespace fulcrum {
@@ -41,18 +42,21 @@ void write_summary(std::ostringstream& out, const std::vector<PortfolioEntry>& e
         out << "<div class=\"figure-box\"><dt>" << decision_label(d) << "</dt><dd>"
             << group_thousands(static_cast<double>(n)) << "</dd></div>\n";
     }
-    double exposure = 0;
-    bool any = false;
+    // Losses in different currencies are never added together: one sum each.
+    std::map<std::string, double> exposure;
     for (const auto& e : entries) {
         if (e.annual_loss_exposure) {
-            exposure += *e.annual_loss_exposure;
-            any = true;
+            exposure[e.currency.empty() ? options.currency : e.currency] += *e.annual_loss_exposure;
         }
     }
-    if (any) {
-        out << "<div class=\"figure-box\"><dt>Expected annual loss</dt><dd>"
-            << html_escape(options.currency + " " + compact_number(exposure))
-            << "<small>summed over quantified proposals</small></dd></div>\n";
+    if (!exposure.empty()) {
+        std::string sums;
+        for (const auto& [currency, amount] : exposure) {
+            sums += (sums.empty() ? "" : " + ") + currency + " " + compact_number(amount);
+        }
+        out << "<div class=\"figure-box\"><dt>Expected annual loss</dt><dd>" << html_escape(sums)
+            << "<small>summed over quantified proposals" << (exposure.size() > 1 ? ", per currency" : "")
+            << "</small></dd></div>\n";
     }
     const auto incomplete = std::count_if(entries.begin(), entries.end(), [](const auto& e) { return !e.complete; });
     if (incomplete > 0) {
@@ -122,7 +126,12 @@ void write_table(std::ostringstream& out, const std::vector<PortfolioEntry>& ent
             << html_escape(e.id) << "</code>" << (e.complete ? "" : " <span class=\"status\">(incomplete)</span>")
             << "</th><td>" << decision_label(e.decision) << "</td><td class=\"num\">" << e.benefit_score
             << "</td><td class=\"num\">" << e.risk_score << "</td><td class=\"num\">"
-            << (e.annual_loss_exposure ? group_thousands(*e.annual_loss_exposure) : "not quantified") << "</td></tr>\n";
+            << (e.annual_loss_exposure
+                    ? html_escape(
+                          (e.currency.empty() || e.currency == options.currency ? std::string() : e.currency + " ") +
+                          group_thousands(*e.annual_loss_exposure))
+                    : std::string("not quantified"))
+            << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n";
 }
@@ -137,6 +146,7 @@ PortfolioEntry portfolio_entry(const Review& review) {
     e.benefit_score = review.benefit_score;
     e.risk_score = review.risk_score;
     e.complete = review.complete;
+    e.currency = review.currency;
     if (review.quant) {
         e.annual_loss_exposure = review.quant->residual_loss.mean;
     }

@@ -21,6 +21,7 @@ struct PortfolioEntry {
     int risk_score = 0;                         // 0-100, with the controls in place
     std::optional<double> annual_loss_exposure; // expected annual loss when quantified
     bool complete = true;                       // false when a plugin failed
+    std::string currency;                       // of the loss; empty: the page's currency
 };
 
 struct PortfolioPageOptions {
