@@ -99,6 +99,9 @@ TEST_CASE("each faulty fixture fails the check that matches its fault", "[confor
         {"no_entry", "loads", "not a plugin"},
     };
     for (const auto& c : cases) {
+        if (untestable_here(c.fixture)) {
+            continue;
+        }
         DYNAMIC_SECTION(c.fixture) {
             const Checked r = check(fixture_library(c.fixture), {"--timeout", "1", "--memory-mb", "256"});
             CHECK(r.run.exit_code == 4);

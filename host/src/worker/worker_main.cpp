@@ -9,6 +9,7 @@
 // the host. docs/security.md explains the choice.
 #include "plugin/in_process.hpp"
 #include "plugin/worker_protocol.hpp"
+#include "util/sanitizer.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -64,6 +65,9 @@ void out_of_memory() {
 }
 
 void limit_memory(long megabytes) {
+    if (k_address_sanitizer) {
+        return; // ASan's shadow memory is already past any such limit (util/sanitizer.hpp)
+    }
     const rlim_t bytes = static_cast<rlim_t>(megabytes) << 20;
     const rlimit limit = {bytes, bytes};
     setrlimit(RLIMIT_AS, &limit);
