@@ -139,19 +139,6 @@ std::string claimed(const Facts& f, const firstparty::Claim& claim, const std::s
     return text;
 }
 
-// What a claim lacks: a yearly value, else a metric. The wording is the one
-// the other first-party plugins use, so that the host lists each question
-// once when several plugins rate the same claim.
-void ask_about(const Rule& rule, const firstparty::Claim& claim, Contribution& out) {
-    const std::string& where = claim.evidence.front();
-    if (!claim.quantified) {
-        out.ask(rule, where + "/annual_value",
-                "What is this benefit worth a year (low, likely, high), and how will you measure it?");
-    } else if (!claim.has_metric) {
-        out.ask(rule, where + "/metric", "Which metric will show this benefit, and what is its value today?");
-    }
-}
-
 } // namespace
 
 void benefits(const Facts& f, Contribution& out) {
@@ -170,7 +157,7 @@ void benefits(const Facts& f, Contribution& out) {
                 description = item.rule.title;
             }
             benefit.rationale(claimed(f, claim, description) + " " + item.support);
-            ask_about(item.rule, claim, out);
+            firstparty::claim_questions(item.rule, claim, out); // worded as the other plugins ask
         } else {
             benefit.rationale(item.potential + " The business case does not claim it, so it counts only as potential.");
         }

@@ -143,6 +143,7 @@ struct Claim {
     bool quantified = false; // ...with an annual value range
     bool has_metric = false; // ...with a named metric
     Range annual_value;      // summed over the claims
+    std::string description; // the first claim's own words, clipped, if it has any
     std::vector<std::string> evidence;
 };
 
@@ -160,6 +161,12 @@ inline Claim claim_for(const Proposal& p, const std::string& dimension) {
         const std::string ptr = "/business_case/benefits/" + std::to_string(i);
         claim.stated = true;
         claim.evidence.push_back(ptr);
+        if (claim.description.empty() && b.contains("description") && b["description"].is_string()) {
+            claim.description = clipped(b["description"].get<std::string>());
+            while (!claim.description.empty() && claim.description.back() == '.') {
+                claim.description.pop_back(); // quoted mid-sentence
+            }
+        }
         if (b.contains("metric") && b["metric"].is_string()) {
             claim.has_metric = true;
         }
@@ -248,12 +255,15 @@ inline void claim_questions(const sdk::Rule& rule, const Claim& claim, sdk::Cont
     if (!claim.stated || claim.evidence.empty()) {
         return;
     }
+    // Every first-party plugin asks in these words, so the host lists each
+    // question once however many plugins rate the same claim.
     const std::string& claimed = claim.evidence.front();
+    const std::string benefit = claim.description.empty() ? "this benefit" : "\"" + claim.description + "\"";
     if (!claim.quantified) {
         out.ask(rule, claimed + "/annual_value",
-                "What is this benefit worth a year (low, likely, high), and how will you measure it?");
+                "What is " + benefit + " worth a year (low, likely, high), and how will you measure it?");
     } else if (!claim.has_metric) {
-        out.ask(rule, claimed + "/metric", "Which metric will show this benefit, and what is its value today?");
+        out.ask(rule, claimed + "/metric", "Which metric will show " + benefit + ", and what is its value today?");
     }
 }
 

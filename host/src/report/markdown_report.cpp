@@ -147,8 +147,13 @@ void write_ciso(std::ostringstream& md, const Review& r) {
     for (const auto& risk : r.risks) {
         std::string refs;
         for (const auto& [framework, ids] : risk.refs.items()) {
+            // Control ids name their catalog (GV.SC-02, sa-9, LLM01); article
+            // numbers do not: "Art. 13" of which law?
+            const std::string law = framework == "gdpr" ? "GDPR " : framework == "eu_ai_act" ? "AI Act " : "";
             for (const auto& id : ids) {
-                refs += (refs.empty() ? "" : ", ") + markdown_escape(id.get<std::string>());
+                if (id.is_string()) {
+                    refs += (refs.empty() ? "" : ", ") + markdown_escape(law + id.get<std::string>());
+                }
             }
         }
         md << "| " << code(risk.id) << " " << markdown_escape(risk.title) << " | "
