@@ -214,8 +214,9 @@ void write_quant(std::ostringstream& md, const Review& r) {
     const quant::QuantPlan& p = q.plan;
     md << "### Recommended plan" << (p.budget ? " within a security budget of " + m(*p.budget) : "") << "\n\n"
        << "Buy " << p.chosen.size() << " mitigation" << (p.chosen.size() == 1 ? "" : "s") << " for "
-       << m(p.cost.one_time) << " once and " << m(p.cost.annual) << " a year; they avoid " << m(p.loss_avoided)
-       << " of expected loss a year" << (p.exact ? " (the best set within the budget" : " (the best set found") << ")."
+       << m(p.cost.one_time) << " once and " << m(p.cost.annual) << " a year; "
+       << (p.chosen.size() == 1 ? "it avoids " : "they avoid ") << m(p.loss_avoided) << " of expected loss a year"
+       << (p.exact ? " (the best set within the budget" : " (the best set found") << ")."
        << (p.security_share
                ? " Security spend is " + percent(*p.security_share) + " of the project's cost over the horizon."
                : "")
