@@ -161,6 +161,15 @@ void write_ciso(std::ostringstream& md, const Review& r) {
            << " | " << join_words(risk.raised_by) << " | " << refs << " |\n";
     }
     md << "\n";
+}
+
+// Each risk's reasons, evidence and mitigations: after the plan, as in the
+// HTML report, so that the decision and the numbers come first.
+void write_risk_details(std::ostringstream& md, const Review& r) {
+    if (r.risks.empty()) {
+        return;
+    }
+    md << "## Risk details\n\n";
     for (const auto& risk : r.risks) {
         md << "### " << code(risk.id) << " " << markdown_escape(risk.title) << "\n\n"
            << markdown_escape(risk.rationale) << "\n\nEvidence: ";
@@ -279,6 +288,7 @@ std::string review_to_markdown(const Review& review) {
     write_cio(md, review);
     write_ciso(md, review);
     write_quant(md, review);
+    write_risk_details(md, review);
     write_plugins(md, review);
     return md.str();
 }
