@@ -13,7 +13,10 @@
 
 #include <boost/filesystem.hpp>
 #include <catch2/catch.hpp>
+
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -202,6 +205,27 @@ TEST_CASE("SARIF locations point at the evidence's line in the example file", "[
         }
     }
     CHECK(checked >= 5);
+}
+
+TEST_CASE("SARIF: a proposal inside the working folder is relative to %SRCROOT%, one outside is a file URI",
+          "[reports]") {
+    const std::string outside = "/tmp/fulcrum-sarif-" + std::to_string(::getpid()) + ".yaml";
+    write_text(outside, read_text(source_path("examples/proposals/crm-saas-migration.yaml")));
+    const RunResult run =
+        fulcrum_in_source_tree({"review", "examples/proposals/crm-saas-migration.yaml", outside, "--format", "sarif"});
+    std::remove(outside.c_str());
+    REQUIRE(run.exit_code <= 1);
+    const json artifacts = json::parse(run.out)["runs"][0]["artifacts"];
+    REQUIRE(artifacts.size() == 2);
+    CHECK(artifacts[0]["location"]["uri"] == "examples/proposals/crm-saas-migration.yaml");
+    CHECK(artifacts[0]["location"]["uriBaseId"] == "%SRCROOT%");
+    // SARIF 2.1.0 (3.4.4): a uriBaseId only beside a relative reference.
+    CHECK(artifacts[1]["location"]["uri"] == "file://" + outside);
+    CHECK_FALSE(artifacts[1]["location"].contains("uriBaseId"));
+    for (const auto& result : json::parse(run.out)["runs"][0]["results"]) {
+        const auto& location = result["locations"][0]["physicalLocation"]["artifactLocation"];
+        CHECK(location.contains("uriBaseId") == (location["uri"].get<std::string>().rfind("file:", 0) != 0));
+    }
 }
 
 TEST_CASE("the rewritten OSCAL schema still checks token patterns", "[reports]") {

@@ -103,10 +103,21 @@ private:
     ojson m_rules = ojson::array();
 };
 
+// An artifact location: relative URIs hang off %SRCROOT%; SARIF forbids a
+// uriBaseId beside an absolute URI (a proposal outside the working folder).
+ojson artifact_location(const std::string& uri) {
+    ojson location = {{"uri", uri}};
+    if (uri.rfind("file:", 0) != 0) {
+        location["uriBaseId"] = "%SRCROOT%";
+    }
+    return location;
+}
+
 ojson physical_location(const std::string& uri, int artifact_index, const SourceMap* map, const std::string& pointer) {
     const SourcePosition at = map ? map->locate(pointer) : SourcePosition{1, 1};
-    return {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}, {"index", artifact_index}}},
-            {"region", {{"startLine", at.line}, {"startColumn", at.column}}}};
+    ojson artifact = artifact_location(uri);
+    artifact["index"] = artifact_index;
+    return {{"artifactLocation", artifact}, {"region", {{"startLine", at.line}, {"startColumn", at.column}}}};
 }
 
 ojson result_json(const Review& review, const Risk& risk, const RuleTable& rules, const std::string& uri,
@@ -180,8 +191,7 @@ ojson reviews_to_sarif(const std::vector<Review>& reviews, const ReportContext& 
         const std::string uri = artifact_uri(review.source, context.base_dir);
         if (artifact_index.count(uri) == 0) {
             artifact_index[uri] = static_cast<int>(artifacts.size());
-            artifacts.push_back(
-                {{"location", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}}, {"roles", {"analysisTarget"}}});
+            artifacts.push_back({{"location", artifact_location(uri)}, {"roles", {"analysisTarget"}}});
         }
         const auto map = context.sources.find(review.source);
         for (const auto& risk : review.risks) {
