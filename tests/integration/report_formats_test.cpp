@@ -14,9 +14,7 @@
 #include <boost/filesystem.hpp>
 #include <catch2/catch.hpp>
 
-#include <cstdio>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -25,9 +23,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <regex>
+#include <unistd.h>
 
 using namespace fulcrum::test;
 using nlohmann::json;
