@@ -206,6 +206,7 @@ TEST_CASE("the portfolio page renders in Chromium with every example on its quad
         e.benefit_score = r["cio"]["benefit_score"];
         e.risk_score = r["ciso"]["risk_score"];
         e.complete = r["complete"];
+        e.currency = r["currency"];
         if (r.contains("quant")) {
             e.annual_loss_exposure = r["quant"]["expected_annual_loss"]["residual"].get<double>();
         }
