@@ -13,7 +13,6 @@ namespace {
 
 const char* const k_axis = "#1d2433";
 const char* const k_grid = "#d5dae3";
-const char* const k_muted = "#5b6475";
 
 std::string open_svg(const ChartText& text, int width, int height) {
     const std::string id = html_escape(text.id);
