@@ -160,16 +160,49 @@ std::string quadrant_svg(const ChartText& text, const std::vector<QuadrantPoint>
         label_y[i] = std::max(f.y(points[i].risk) + 4, last + 15);
         last = label_y[i];
     }
+    // Numbered markers must stay readable: a marker that would cover one
+    // already placed moves to the nearest free spot around its true place
+    // (its tooltip keeps the true scores).
+    std::vector<std::pair<double, double>> at(points.size());
+    for (size_t i = 0; i < points.size(); ++i) {
+        at[i] = {f.x(points[i].benefit), f.y(points[i].risk)};
+        if (!tagged) {
+            continue;
+        }
+        const double gap = 2 * radius + 1;
+        auto free = [&](double x, double y) {
+            if (x < f.left + radius || x > f.left + f.width - radius || y < f.top + radius ||
+                y > f.top + f.height - radius) {
+                return false;
+            }
+            for (size_t k = 0; k < i; ++k) {
+                if (std::hypot(at[k].first - x, at[k].second - y) < gap) {
+                    return false;
+                }
+            }
+            return true;
+        };
+        const auto [x0, y0] = at[i];
+        for (int ring = 1; ring <= 4 && !free(at[i].first, at[i].second); ++ring) {
+            for (int step = 0; step < 8 * ring; ++step) {
+                const double angle = 2 * 3.14159265358979 * step / (8 * ring);
+                if (free(x0 + ring * gap * std::cos(angle), y0 + ring * gap * std::sin(angle))) {
+                    at[i] = {x0 + ring * gap * std::cos(angle), y0 + ring * gap * std::sin(angle)};
+                    break;
+                }
+            }
+        }
+    }
     for (size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
         const std::string colour = html_escape(p.colour.empty() ? "#1d2433" : p.colour);
-        svg << "<circle class=\"point\" cx=\"" << svg_number(f.x(p.benefit)) << "\" cy=\"" << svg_number(f.y(p.risk))
+        svg << "<circle class=\"point\" cx=\"" << svg_number(at[i].first) << "\" cy=\"" << svg_number(at[i].second)
             << "\" r=\"" << svg_number(radius) << "\" fill=\"" << (p.hollow ? "#ffffff" : colour) << "\" stroke=\""
             << colour << "\" stroke-width=\"" << (p.hollow ? "2.5" : "1") << "\""
             << (small ? " fill-opacity=\"0.75\"" : "") << "><title>" << html_escape(p.label) << ": benefit "
             << svg_number(p.benefit) << ", risk " << svg_number(p.risk) << "</title></circle>\n";
         if (tagged && !p.tag.empty()) {
-            svg << label(f.x(p.benefit), f.y(p.risk) + 3.5, p.tag, "middle",
+            svg << label(at[i].first, at[i].second + 3.5, p.tag, "middle",
                          std::string(" font-size=\"10\" font-weight=\"700\" fill=\"") +
                              (p.hollow ? colour : "#ffffff") + "\" aria-hidden=\"true\"");
         }
