@@ -43,16 +43,6 @@ std::string write_jsonl(const std::string& dir, int count, const std::string& na
     return path;
 }
 
-std::vector<json> records_of(const std::string& path) {
-    std::vector<json> out;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        out.push_back(json::parse(line));
-    }
-    return out;
-}
-
 size_t count_lines(const std::string& path) {
     std::ifstream in(path);
     return static_cast<size_t>(std::count(std::istreambuf_iterator<char>(in), {}, '\n'));
@@ -76,7 +66,7 @@ TEST_CASE("batch writes one record per proposal, in input order", "[batch]") {
     const auto r = run_fulcrum(with({"batch", input, "-o", out, "--jobs", "2", "--quiet"}, base_args()));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    const auto records = records_of(out);
+    const auto records = read_json_lines(out);
     REQUIRE(records.size() == 300);
     for (size_t i = 0; i < records.size(); ++i) {
         CHECK(records[i]["index"] == i);
@@ -117,7 +107,7 @@ TEST_CASE("batch --unordered still writes every proposal exactly once", "[batch]
     const std::string out = dir + "/out.jsonl";
     REQUIRE(run_fulcrum(with({"batch", input, "-o", out, "-j", "2", "--unordered"}, base_args())).exit_code == 0);
     std::set<size_t> seen;
-    for (const auto& rec : records_of(out)) {
+    for (const auto& rec : read_json_lines(out)) {
         CHECK(seen.insert(rec["index"].get<size_t>()).second);
     }
     CHECK(seen.size() == 200);
@@ -137,7 +127,7 @@ TEST_CASE("a bad proposal costs only its own record, which names input, line and
     const std::string out = dir + "/out.jsonl";
     const auto r = run_fulcrum(with({"batch", dir + "/mixed.jsonl", dir + "/single.yaml", "-o", out}, base_args()));
     CHECK(r.exit_code == 3);
-    const auto records = records_of(out);
+    const auto records = read_json_lines(out);
     REQUIRE(records.size() == 5);
     CHECK(records[0]["status"] == "ok");
     CHECK(records[1]["status"] == "invalid");
@@ -159,7 +149,7 @@ TEST_CASE("batch applies the policy's input limits to each proposal, as review d
         with({"batch", input, "-o", dir + "/out.jsonl", "--config", dir + "/policy.json", "--quiet"}, base_args()));
     INFO(r.err);
     CHECK(r.exit_code == 3);
-    const auto records = records_of(dir + "/out.jsonl");
+    const auto records = read_json_lines(dir + "/out.jsonl");
     REQUIRE(records.size() == 3);
     for (const auto& record : records) {
         CHECK(record["status"] == "invalid");
@@ -175,7 +165,7 @@ TEST_CASE("shards split a portfolio without overlap or loss", "[batch]") {
         const std::string out = dir + "/shard" + std::to_string(k) + ".jsonl";
         REQUIRE(run_fulcrum(with({"batch", input, "-o", out, "--shard", std::to_string(k) + "/3"}, base_args()))
                     .exit_code == 0);
-        for (const auto& rec : records_of(out)) {
+        for (const auto& rec : read_json_lines(out)) {
             CHECK(rec["index"].get<size_t>() % 3 == static_cast<size_t>(k - 1));
             CHECK(seen.insert(rec["index"].get<size_t>()).second);
         }
@@ -277,7 +267,7 @@ void kill_and_resume(int signal, const std::string& name) {
     INFO(resumed.err);
     REQUIRE(resumed.exit_code == 0);
     CHECK_FALSE(boost::filesystem::exists(partial));
-    const auto records = records_of(out);
+    const auto records = read_json_lines(out);
     REQUIRE(records.size() == static_cast<size_t>(count));
     for (size_t i = 0; i < records.size(); ++i) {
         REQUIRE(records[i]["index"] == i);

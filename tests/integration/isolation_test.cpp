@@ -311,16 +311,6 @@ std::string proposal_lines(const std::string& dir, int count) {
     return path;
 }
 
-std::vector<json> batch_records(const std::string& path) {
-    std::vector<json> out;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        out.push_back(json::parse(line));
-    }
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("every faulty fixture at once, isolated, in a batch of 1,000 proposals", "[isolation][batch]") {
@@ -331,7 +321,7 @@ TEST_CASE("every faulty fixture at once, isolated, in a batch of 1,000 proposals
     const RunResult base = run_fulcrum({"batch", input, "-o", dir + "/base.jsonl", "--jobs", "2", "--quiet"});
     INFO("stderr: " << base.err);
     REQUIRE(base.exit_code == 0);
-    const std::vector<json> expected = batch_records(dir + "/base.jsonl");
+    const std::vector<json> expected = read_json_lines(dir + "/base.jsonl");
     REQUIRE(expected.size() == 1000);
 
     std::vector<std::string> args = {"batch",   input,      "-o",   dir + "/out.jsonl", "--jobs", "2",
@@ -343,7 +333,7 @@ TEST_CASE("every faulty fixture at once, isolated, in a batch of 1,000 proposals
     const RunResult r = run_fulcrum(args);
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == 4);
-    const std::vector<json> records = batch_records(dir + "/out.jsonl");
+    const std::vector<json> records = read_json_lines(dir + "/out.jsonl");
     REQUIRE(records.size() == 1000);
     for (size_t i = 0; i < records.size(); ++i) {
         const json& review = records[i].at("review");
@@ -379,7 +369,7 @@ TEST_CASE("in a batch of 1,000, workers that fault now and then are replaced eac
     const RunResult r = run_fulcrum(args);
     INFO("stderr: " << r.err);
     CHECK(r.exit_code == 4);
-    const std::vector<json> records = batch_records(dir + "/out.jsonl");
+    const std::vector<json> records = read_json_lines(dir + "/out.jsonl");
     REQUIRE(records.size() == 1000);
     int faulted = 0;
     for (const auto& record : records) {

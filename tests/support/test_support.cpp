@@ -186,4 +186,14 @@ bool untestable_here(const std::string& fixture) {
     return true;
 }
 
+std::vector<nlohmann::json> read_json_lines(const std::string& path) {
+    std::vector<nlohmann::json> out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        out.push_back(nlohmann::json::parse(line));
+    }
+    return out;
+}
+
 } // namespace fulcrum::test

@@ -2,10 +2,15 @@
 // running the fulcrum program as a user would.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
 namespace fulcrum::test {
+
+// Every line of a JSON Lines file, parsed (batch output).
+std::vector<nlohmann::json> read_json_lines(const std::string& path);
 
 // True for a fixture plugin this build cannot test: under AddressSanitizer the
 // worker sets no memory limit (util/sanitizer.hpp), so oom_grow would grow

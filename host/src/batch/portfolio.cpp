@@ -113,34 +113,33 @@ std::optional<PortfolioRow> row_from_record(const nlohmann::json& record) {
 
 Portfolio::Portfolio(PortfolioOptions options) : m_options(std::move(options)) {}
 
-void Portfolio::add(const PortfolioRow& full_row) {
+void Portfolio::add(PortfolioRow row) {
     ++m_reviewed;
     if (m_currency.empty()) {
-        m_currency = full_row.currency;
-    } else if (m_currency != full_row.currency) {
+        m_currency = row.currency;
+    } else if (m_currency != row.currency) {
         m_currency = "mixed";
     }
-    m_incomplete += full_row.complete ? 0 : 1;
-    ++m_by_decision[to_string(full_row.decision)];
-    ++m_by_quadrant[quadrant_of(full_row.benefit_score, full_row.risk_score)];
-    for (const auto& id : full_row.risk_ids) {
+    m_incomplete += row.complete ? 0 : 1;
+    ++m_by_decision[to_string(row.decision)];
+    ++m_by_quadrant[quadrant_of(row.benefit_score, row.risk_score)];
+    for (const auto& id : row.risk_ids) {
         ++m_risk_counts[id];
     }
     if (m_options.keep_entries) {
         PortfolioEntry e;
-        e.id = full_row.id;
-        e.title = full_row.title;
-        e.decision = full_row.decision;
-        e.benefit_score = full_row.benefit_score;
-        e.risk_score = full_row.risk_score;
-        e.annual_loss_exposure = full_row.annual_loss_exposure;
-        e.complete = full_row.complete;
-        e.currency = full_row.currency;
+        e.id = row.id;
+        e.title = row.title;
+        e.decision = row.decision;
+        e.benefit_score = row.benefit_score;
+        e.risk_score = row.risk_score;
+        e.annual_loss_exposure = row.annual_loss_exposure;
+        e.complete = row.complete;
+        e.currency = row.currency;
         m_entries.push_back(std::move(e));
     }
     // The ranking and the funding pool keep up to thousands of rows; the risk
     // ids (counted above) are most of a row's memory and are not needed there.
-    PortfolioRow row = full_row;
     row.risk_ids.clear();
     row.risk_ids.shrink_to_fit();
     m_total_value += row.expected_net_value;

@@ -52,7 +52,8 @@ class Portfolio {
 public:
     explicit Portfolio(PortfolioOptions options);
 
-    void add(const PortfolioRow& row);
+    // Takes the row: its risk ids are counted, then dropped from what is kept.
+    void add(PortfolioRow row);
     void add_invalid() { ++m_invalid; }
 
     uint64_t reviewed() const { return m_reviewed; }

@@ -4,6 +4,7 @@
 #include "batch/progress.hpp"
 #include "batch/record.hpp"
 #include "util/error.hpp"
+#include "util/files.hpp"
 
 #include <boost/filesystem.hpp>
 
@@ -111,14 +112,6 @@ struct Done {
     RecordResult result;
 };
 
-// True when `path` (followed through links) is a device, pipe or socket:
-// there is no file to replace, and renaming over /dev/null would put a
-// regular file in its place.
-bool names_a_stream(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
-}
-
 // Where records go: standard output, a device or pipe written in place, or
 // FILE.partial renamed to FILE at the end.
 class RecordSink {
@@ -222,10 +215,10 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
                               "pipe");
         }
         resumed = read_partial_output(RecordSink::partial_path(options.output));
-        for (const auto& r : resumed.results) {
+        for (auto& r : resumed.results) {
             count(stats, r);
             if (r.row) {
-                portfolio.add(*r.row);
+                portfolio.add(std::move(*r.row));
             } else {
                 portfolio.add_invalid();
             }
@@ -308,7 +301,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
         sink.write(d.result.line);
         count(stats, d.result);
         if (d.result.row) {
-            portfolio.add(*d.result.row);
+            portfolio.add(std::move(*d.result.row));
         } else {
             portfolio.add_invalid();
         }

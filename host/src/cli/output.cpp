@@ -1,6 +1,7 @@
 #include "cli/output.hpp"
 
 #include "util/error.hpp"
+#include "util/files.hpp"
 
 #include <boost/filesystem.hpp>
 
@@ -15,10 +16,6 @@
 namespace fulcrum {
 
 namespace {
-
-bool is_stream(mode_t mode) {
-    return S_ISCHR(mode) || S_ISFIFO(mode) || S_ISSOCK(mode);
-}
 
 // Writes all of `text` to `fd`; returns "" or the reason it failed.
 std::string write_all(int fd, const std::string& text) {

@@ -16,8 +16,7 @@ std::string esc(const std::string& text) {
 
 // "customer_experience" -> "Customer experience"
 std::string dimension_label(const std::string& dimension) {
-    std::string out = dimension;
-    std::replace(out.begin(), out.end(), '_', ' ');
+    std::string out = words(dimension);
     if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
         out[0] = static_cast<char>(out[0] - 'a' + 'A');
     }

@@ -47,12 +47,6 @@ std::string markdown_escape(const std::string& text) {
 
 namespace {
 
-// A machine value as readers see it: "in_place" becomes "in place".
-std::string words(std::string value) {
-    std::replace(value.begin(), value.end(), '_', ' ');
-    return value;
-}
-
 const char* decision_label(Decision d) {
     switch (d) {
     case Decision::approve:

@@ -1,5 +1,6 @@
 #include "util/format.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace fulcrum {
@@ -30,6 +31,11 @@ std::string join_words(const std::vector<std::string>& items) {
         out += items[i];
     }
     return out;
+}
+
+std::string words(std::string value) {
+    std::replace(value.begin(), value.end(), '_', ' ');
+    return value;
 }
 
 } // namespace fulcrum

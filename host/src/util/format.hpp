@@ -12,5 +12,7 @@ std::string group_thousands(double value);
 std::string money(const std::string& currency, double value);
 // {"a","b","c"} -> "a, b and c"
 std::string join_words(const std::vector<std::string>& items);
+// A machine value as readers see it: "in_place" -> "in place".
+std::string words(std::string value);
 
 } // namespace fulcrum
