@@ -147,7 +147,7 @@ void cross_border(const AiFacts& f, Sink& out) {
                                                      "permitted jurisdiction")
                         .cost(5000 * f.scale, 10000 * f.scale)
                         .leaves(1, 2))
-        .fair(frequency(l), fine_magnitude(*f.p, 0.04, 20e6));
+        .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.04, 20e6));
     out.add(risk);
 }
 

@@ -79,7 +79,7 @@ void automated_decisions(const AiFacts& f, Sink& out) {
                         .control("ai_impact_assessment")
                         .cost(15000 * f.scale, 3000 * f.scale)
                         .leaves(lower(l, 1), i))
-        .fair(frequency(l), fine_magnitude(*f.p, 0.04, 20e6));
+        .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.04, 20e6));
     out.add(risk);
 }
 
@@ -119,7 +119,7 @@ void explainability(const AiFacts& f, Sink& out) {
                         .control("human_review")
                         .cost(5000 * f.scale, 10000 * f.scale)
                         .leaves(lower(l, 1), lower(i, 1)))
-        .fair(frequency(l), fine_magnitude(*f.p, 0.02, 10e6));
+        .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.02, 10e6));
     out.add(risk);
 }
 
@@ -157,7 +157,7 @@ void bias(const AiFacts& f, Sink& out) {
                         .control("human_review")
                         .cost(5000 * f.scale, review_cost(f))
                         .leaves(lower(l, 1), lower(i, 1)))
-        .fair(frequency(l), fine_magnitude(*f.p, 0.04, 20e6).scaled(1.5));
+        .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.04, 20e6).scaled(1.5));
     out.add(risk);
 }
 

@@ -228,6 +228,15 @@ Range frequency(int likelihood) {
     return {likely / 3, likely, likely * 3};
 }
 
+Range enforcement_frequency(int likelihood) {
+    // Fines are rare events even for clear breaches: the CMS GDPR Enforcement
+    // Tracker counted about two thousand fines across the EU in the
+    // regulation's first six years, against millions of controllers.
+    static const double k_likely[] = {0.002, 0.005, 0.01, 0.03, 0.1};
+    const double likely = k_likely[level(likelihood) - 1];
+    return {likely / 3, likely, likely * 3};
+}
+
 double revenue(const Proposal& p) {
     if (const auto r = p.number("/organization/annual_revenue"); r && *r > 0) {
         return *r;

@@ -96,6 +96,9 @@ std::vector<std::string> eu_evidence(const Proposal& p);
 
 // FAIR inputs. Loss events a year for a likelihood level (1-5).
 Range frequency(int likelihood);
+// Regulatory enforcement with a fine: far rarer than the breach of the rule
+// (0.002 to 0.1 a year at levels 1-5, with a third and three times that).
+Range enforcement_frequency(int likelihood);
 // Annual revenue, or a typical figure for the organisation's size.
 double revenue(const Proposal& p);
 // A regulatory fine capped at max(fixed_cap, fraction x revenue): the

@@ -51,7 +51,7 @@ void prohibited(const AiFacts& f, Sink& out) {
                                                      "only)")
                         .cost(15000 * f.scale, 0)
                         .leaves(4, 5))
-        .fair(frequency(l), fine_magnitude(*f.p, 0.07, 35e6));
+        .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.07, 35e6));
     out.add(risk);
 }
 
@@ -94,7 +94,7 @@ void regulatory_tier(const AiFacts& f, Sink& out) {
                             .control("ai_disclosure")
                             .cost(2000 * f.scale, 500 * f.scale)
                             .leaves(1, 2))
-            .fair(frequency(3), fine_magnitude(*f.p, 0.03, 15e6).scaled(0.1));
+            .fair(enforcement_frequency(3), fine_magnitude(*f.p, 0.03, 15e6).scaled(0.1));
         out.add(risk);
         return;
     }
@@ -125,7 +125,7 @@ void regulatory_tier(const AiFacts& f, Sink& out) {
                         .control("logging_monitoring")
                         .cost(6000 * f.scale, 4000 * f.scale)
                         .leaves(lower(l, 1), i))
-        .fair(frequency(l), fine_magnitude(*f.p, 0.03, 15e6));
+        .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.03, 15e6));
     out.add(risk);
 }
 

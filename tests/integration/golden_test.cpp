@@ -296,3 +296,146 @@ TEST_CASE("the proposal schema and fulcrum's validator agree on every fixture", 
     }
     CHECK(refused >= 5); // the bad fixtures are really there
 }
+
+TEST_CASE("every example gets the findings a board would expect of it", "[golden][examples]") {
+    struct Expected {
+        const char* example;
+        const char* decision;
+        std::vector<const char*> risks;  // must be in the register
+        std::vector<const char*> absent; // must not be: the proposal answers them or they do not apply
+    };
+    const std::vector<Expected> table = {
+        {"ai-agent-emotion-scoring",
+         "reject",
+         {"ai.prohibited-practice", "ai.automated-decisions", "ai.bias-discrimination"},
+         {}},
+        {"ai-claims-triage",
+         "approve_with_conditions",
+         {"ai.training-data-privacy", "ai.explainability", "ai.bias-discrimination", "ai.prompt-injection"},
+         {"ai.prohibited-practice"}},
+        {"ai-marketing-copy",
+         "defer",
+         {"ai.provider-data-exposure", "ai.security-ownership"},
+         {"ai.automated-decisions"}},
+        {"ai-predictive-maintenance",
+         "approve",
+         {"ai.model-supply-chain"},
+         {"ai.automated-decisions", "ai.training-data-privacy", "ai.bias-discrimination"}},
+        {"ai-support-assistant",
+         "approve_with_conditions",
+         {"ai.output-handling", "ai.system-prompt-leakage", "ai.hallucination", "ai.prompt-injection"},
+         {"ai.automated-decisions"}},
+        {"bigdata-bank-fraud-analytics",
+         "approve_with_conditions",
+         {"bigdata.breach-blast-radius", "bigdata.re-identification", "bigdata.cross-border-transfer",
+          "ai.automated-decisions"},
+         {}},
+        {"bigdata-factory-sensor-lake",
+         "approve_with_conditions",
+         {"bigdata.lake-backup", "bigdata.security-ownership"},
+         {"bigdata.special-category-data", "bigdata.re-identification", "bigdata.subject-rights"}},
+        {"bigdata-hospital-patient-lake",
+         "approve_with_conditions",
+         {"bigdata.special-category-data", "bigdata.re-identification", "bigdata.shadow-copies",
+          "cloud.availability-dr"},
+         {}},
+        {"bigdata-retail-demand-forecasting",
+         "approve",
+         {},
+         {"bigdata.special-category-data", "bigdata.re-identification", "bigdata.subject-rights"}},
+        {"bigdata-startup-customer-lake", "defer", {"bigdata.security-ownership", "bigdata.minimisation"}, {}},
+        {"cloud-bank-mortgage-iaas",
+         "approve_with_conditions",
+         {"cloud.privileged-access", "cloud.vendor-lock-in", "cloud.key-management", "cloud.shared-responsibility"},
+         {"cloud.identity-mfa", "cloud.processor-terms", "cloud.security-ownership"}},
+        {"cloud-clinic-patient-messaging",
+         "defer",
+         {"cloud.identity-mfa", "cloud.processor-terms", "cloud.supply-chain", "cloud.saas-data-backup"},
+         {}},
+        {"cloud-engineering-wiki-saas",
+         "approve",
+         {"cloud.misconfiguration"},
+         {"cloud.processor-terms", "cloud.data-residency", "cloud.key-management", "cloud.security-ownership"}},
+        {"cloud-small-bookkeeping-saas",
+         "approve_with_conditions",
+         {"cloud.security-ownership", "cloud.saas-data-backup", "cloud.incident-response"},
+         {}},
+        {"crm-saas-migration",
+         "approve_with_conditions",
+         {"cloud.vendor-lock-in", "cloud.data-residency", "cloud.saas-data-backup", "cloud.identity-mfa"},
+         {"cloud.security-ownership"}},
+        {"cross-insurer-claims-platform",
+         "approve_with_conditions",
+         {"bigdata.special-category-data", "ai.explainability", "ai.bias-discrimination", "cloud.key-management",
+          "ai.vendor-lock-in", "ai.cross-border-transfer"},
+         {}},
+    };
+    std::vector<std::string> covered;
+    for (const auto& expected : table) {
+        covered.push_back(std::string("examples/proposals/") + expected.example + ".yaml");
+    }
+    CHECK(covered == examples()); // every example, and no more
+
+    for (const auto& expected : table) {
+        INFO(expected.example);
+        const RunResult run = review(std::string("examples/proposals/") + expected.example + ".yaml", "json");
+        REQUIRE(run.exit_code == 0);
+        const json doc = json::parse(run.out);
+        CHECK(doc["joint"]["decision"] == expected.decision);
+        std::vector<std::string> ids;
+        for (const auto& risk : doc["ciso"]["risks"]) {
+            ids.push_back(risk["id"].get<std::string>());
+        }
+        for (const char* id : expected.risks) {
+            INFO("expected risk " << id);
+            CHECK(std::find(ids.begin(), ids.end(), id) != ids.end());
+        }
+        for (const char* id : expected.absent) {
+            INFO("unexpected risk " << id);
+            CHECK(std::find(ids.begin(), ids.end(), id) == ids.end());
+        }
+        // Each control in the conditions is paid for once.
+        double one_time = 0;
+        std::vector<std::string> paid;
+        for (const auto& condition : doc["joint"]["conditions"]) {
+            const std::string control = condition.value("control", "");
+            if (!condition.contains("same_control_as")) {
+                one_time += condition["cost"]["one_time"].get<double>();
+                CHECK((control.empty() || std::find(paid.begin(), paid.end(), control) == paid.end()));
+                paid.push_back(control);
+            } else {
+                CHECK(std::find(paid.begin(), paid.end(), control) != paid.end());
+            }
+        }
+        CHECK(doc["joint"]["conditions_cost"]["one_time"].get<double>() == Approx(one_time));
+    }
+}
+
+TEST_CASE("a cross-category proposal merges shared concerns once, citing every plugin", "[golden][examples]") {
+    const RunResult run = review("examples/proposals/cross-insurer-claims-platform.yaml", "json");
+    REQUIRE(run.exit_code == 0);
+    const json doc = json::parse(run.out);
+    std::vector<std::string> plugins;
+    for (const auto& p : doc["plugins"]) {
+        plugins.push_back(p["id"].get<std::string>());
+    }
+    std::sort(plugins.begin(), plugins.end());
+    CHECK(plugins == std::vector<std::string>{"ai", "bigdata", "cloud"});
+    const auto raised_by = [&](const std::string& id) {
+        for (const auto& risk : doc["ciso"]["risks"]) {
+            if (risk["id"] == id) {
+                auto by = risk["raised_by"].get<std::vector<std::string>>();
+                std::sort(by.begin(), by.end());
+                return by;
+            }
+        }
+        return std::vector<std::string>{};
+    };
+    CHECK(raised_by("ai.vendor-lock-in") == std::vector<std::string>{"ai", "cloud"});
+    CHECK(raised_by("ai.cross-border-transfer") == std::vector<std::string>{"ai", "bigdata", "cloud"});
+    // Merged, not repeated: no other entry is the same concern.
+    for (const char* duplicate : {"cloud.vendor-lock-in", "cloud.data-residency", "bigdata.cross-border-transfer"}) {
+        INFO(duplicate);
+        CHECK(raised_by(duplicate).empty());
+    }
+}

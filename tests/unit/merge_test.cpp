@@ -219,6 +219,25 @@ TEST_CASE("conditions: one mitigation that suffices, planned first, then the che
     }
 }
 
+TEST_CASE("a control that answers two risks is a condition of each but paid for once", "[merge]") {
+    const Review r = merge_one(
+        {risk("cloud", "keys", 3, 4, {mitigation("cmk", 1, 2, 50000, 30000, "customer_managed_keys")}),
+         risk("bigdata", "encryption", 3, 4, {mitigation("kms", 1, 2, 40000, 20000, "customer_managed_keys")}),
+         risk("ai", "drift", 3, 4, {mitigation("eval", 1, 2, 1000, 500, "model_evaluation")})});
+    REQUIRE(r.conditions.size() == 3);
+    CHECK(r.conditions[0].same_control_as.empty());
+    CHECK(r.conditions[1].risk_id == "bigdata.encryption");
+    CHECK(r.conditions[1].same_control_as == "cloud.keys");
+    CHECK(r.conditions[2].same_control_as.empty());
+    CHECK(paying_condition_number(r, 1) == 1);
+    CHECK(paying_condition_number(r, 2) == 3);
+    // The first estimate pays; the second risk's own estimate is not added.
+    CHECK(r.conditions_cost.one_time == 51000);
+    CHECK(r.conditions_cost.annual == 30500);
+    // Both risks still count the control as met once the conditions are.
+    CHECK(r.planned_risk_score < r.risk_score);
+}
+
 TEST_CASE("each decision path", "[merge]") {
     SECTION("approve: every residual risk within appetite") {
         const Review r = merge_one({risk("cloud", "minor", 1, 2, {mitigation("fix", 1, 1)})});
@@ -253,7 +272,8 @@ TEST_CASE("each decision path", "[merge]") {
     SECTION("reject: a risk that stays at reject_at with every mitigation") {
         const Review r = merge_one({risk("cloud", "fatal", 5, 5, {mitigation("a", 4, 5), mitigation("b", 5, 5)})});
         CHECK(r.decision == Decision::reject);
-        CHECK(r.rationale.rfind("Reject: cloud.fatal stays critical or worse even with every mitigation", 0) == 0);
+        CHECK(r.rationale.rfind("Reject: \u201cRisk fatal\u201d stays critical or worse even with every mitigation",
+                                0) == 0);
         // Mitigations together leave the lowest likelihood and the lowest impact: 4x4 is high, not critical.
         const Review s = merge_one({risk("cloud", "fatal", 5, 5, {mitigation("a", 4, 5), mitigation("b", 5, 4)})});
         CHECK(s.decision == Decision::approve_with_conditions);
@@ -427,7 +447,7 @@ TEST_CASE("a rejection carries no conditions; an approval says which risks stay 
     const Review beyond = merge_one({risk("cloud", "leak", 4, 4, {mitigation("fix", 3, 4, 1000, 500)})});
     CHECK(beyond.decision == Decision::approve_with_conditions);
     CHECK(beyond.rationale.find("within") == std::string::npos);
-    CHECK(beyond.rationale.find("cloud.leak stays above low, the most a balanced appetite accepts without "
+    CHECK(beyond.rationale.find("\u201cRisk leak\u201d stays above low, the most a balanced appetite accepts without "
                                 "conditions: by approving, the board accepts that residual risk.") !=
           std::string::npos);
 }

@@ -86,7 +86,7 @@ inline Review sample_review(const std::string& title = "Move support to a cloud 
     recovery.mitigations = {backup};
     r.risks = {identity, recovery};
 
-    r.conditions = {Condition{identity.id, mfa}};
+    r.conditions = {Condition{identity.id, mfa, {}}};
     r.conditions_cost = mfa.cost;
     r.questions = {Question{"cloud.vendor-lock-in", "cloud", "/vendor/exit_plan", "How would you leave the provider?"}};
 

@@ -155,15 +155,12 @@ ReviewQuant quantify(const Proposal& proposal, const std::vector<Risk>& risks, c
     for (const auto& rq : q.risks) {
         plan_risks.push_back({rq.expected_inherent, rq.inherent, rq.residual});
     }
-    const double budget = finance.security_budget.value_or(std::numeric_limits<double>::infinity());
-    const PlanResult chosen = choose_plan(plan_risks, offered.plan, budget);
-    q.plan.budget = finance.security_budget;
-    q.plan.chosen = chosen.chosen;
-    q.plan.budget_cost = chosen.cost;
-    q.plan.loss_avoided = chosen.loss_avoided;
-    q.plan.exact = chosen.exact;
-    q.plan.nodes = chosen.nodes;
     const double before = expected_loss_with(plan_risks, offered.plan, {});
+    // Only a mitigation that avoids more expected loss a year on its own than
+    // it costs a year is offered to the plan: loss avoided is submodular, so
+    // one that does not pay alone pays in no set (docs/quantification.md).
+    std::vector<PlanOption> worth_buying;
+    std::vector<std::size_t> offered_index; // into q.mitigations, for each of worth_buying
     for (std::size_t i = 0; i < q.mitigations.size(); ++i) {
         MitigationValue& m = q.mitigations[i];
         std::vector<bool> alone(q.mitigations.size(), false);
@@ -171,7 +168,24 @@ ReviewQuant quantify(const Proposal& proposal, const std::vector<Risk>& risks, c
         m.loss_avoided = before - expected_loss_with(plan_risks, offered.plan, alone);
         m.annualised_cost = annualised(m.cost.one_time, m.cost.annual, finance.horizon_years);
         m.rosi = return_on_security_investment(m.loss_avoided, m.annualised_cost);
-        m.in_plan = std::find(chosen.chosen.begin(), chosen.chosen.end(), i) != chosen.chosen.end();
+        if (m.loss_avoided > m.annualised_cost) {
+            worth_buying.push_back(offered.plan[i]);
+            offered_index.push_back(i);
+        }
+    }
+    const double budget = finance.security_budget.value_or(std::numeric_limits<double>::infinity());
+    const PlanResult chosen = choose_plan(plan_risks, worth_buying, budget);
+    q.plan.budget = finance.security_budget;
+    for (std::size_t k : chosen.chosen) {
+        q.plan.chosen.push_back(offered_index[k]);
+    }
+    q.plan.budget_cost = chosen.cost;
+    q.plan.loss_avoided = chosen.loss_avoided;
+    q.plan.exact = chosen.exact;
+    q.plan.nodes = chosen.nodes;
+    for (std::size_t i = 0; i < q.mitigations.size(); ++i) {
+        MitigationValue& m = q.mitigations[i];
+        m.in_plan = std::find(q.plan.chosen.begin(), q.plan.chosen.end(), i) != q.plan.chosen.end();
         if (m.in_plan) {
             q.plan.cost.one_time += m.cost.one_time;
             q.plan.cost.annual += m.cost.annual;

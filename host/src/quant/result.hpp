@@ -67,6 +67,11 @@ struct QuantPlan {
     std::optional<double> security_share; // plan spend over the horizon / (capex + opex over the horizon)
 };
 
+// What the reports say when the plan buys nothing.
+inline constexpr const char* k_no_plan_text =
+    "The plan buys nothing: no mitigation on offer avoids more expected loss a year than it costs a year. The "
+    "conditions, if any, rest on the risk appetite rather than on this arithmetic.";
+
 struct NetValue {
     int horizon_years = 0;
     double discount_rate = 0;

@@ -81,10 +81,15 @@ void write_quant_plan(std::ostringstream& out, const Review& r, const Ids& ids) 
     const quant::ReviewQuant& q = *r.quant;
     const quant::QuantPlan& p = q.plan;
     const auto m = [&](double v) { return esc(money(r.currency, v)); };
-    out << "<p>" << (p.budget ? "Within the security budget of " + m(*p.budget) + ", buy " : "Buy ") << p.chosen.size()
-        << (p.chosen.size() == 1 ? " mitigation" : " mitigations") << " for " << m(p.cost.one_time) << " once and "
-        << m(p.cost.annual) << " a year. " << (p.chosen.size() == 1 ? "It avoids " : "Together they avoid ")
-        << m(p.loss_avoided) << " of expected loss a year.</p>\n";
+    if (p.chosen.empty()) {
+        out << "<p>" << esc(quant::k_no_plan_text) << "</p>\n";
+    } else {
+        out << "<p>" << (p.budget ? "Within the security budget of " + m(*p.budget) + ", buy " : "Buy ")
+            << p.chosen.size() << (p.chosen.size() == 1 ? " mitigation" : " mitigations") << " for "
+            << m(p.cost.one_time) << " once and " << m(p.cost.annual) << " a year. "
+            << (p.chosen.size() == 1 ? "It avoids " : "Together they avoid ") << m(p.loss_avoided)
+            << " of expected loss a year.</p>\n";
+    }
     if (!p.chosen.empty()) {
         out << "<table>\n<caption>The plan, " << esc(r.currency)
             << "</caption>\n<thead><tr><th scope=\"col\">Mitigation</th><th scope=\"col\" class=\"num\">Cost</th>"

@@ -96,19 +96,25 @@ void write_conditions(std::ostringstream& out, const Review& r, const Ids& ids) 
            "<th scope=\"col\">#</th><th scope=\"col\">Condition</th><th scope=\"col\">Answers the risk</th>"
            "<th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">One-time</th>"
            "<th scope=\"col\" class=\"num\">Annual</th></tr></thead>\n<tbody>\n";
-    int n = 1;
-    for (const auto& c : r.conditions) {
+    for (size_t i = 0; i < r.conditions.size(); ++i) {
+        const auto& c = r.conditions[i];
+        const size_t payer = paying_condition_number(r, i);
+        const std::string shared = "<td class=\"num\">in #" + std::to_string(payer) + "</td>";
         std::string risk_title = c.risk_id;
         for (const auto& risk : r.risks) {
             if (risk.id == c.risk_id) {
                 risk_title = risk.title;
             }
         }
-        out << "<tr><td>" << n++ << "</td><th scope=\"row\">" << esc(c.mitigation.title) << "</th><td>"
+        out << "<tr><td>" << i + 1 << "</td><th scope=\"row\">" << esc(c.mitigation.title) << "</th><td>"
             << esc(risk_title) << " <code>" << esc(c.risk_id) << "</code></td><td class=\"status\">"
-            << to_string(c.mitigation.status) << "</td><td class=\"num\">"
-            << group_thousands(c.mitigation.cost.one_time) << "</td><td class=\"num\">"
-            << group_thousands(c.mitigation.cost.annual) << "</td></tr>\n";
+            << to_string(c.mitigation.status) << "</td>";
+        if (payer == i + 1) {
+            out << "<td class=\"num\">" << group_thousands(c.mitigation.cost.one_time) << "</td><td class=\"num\">"
+                << group_thousands(c.mitigation.cost.annual) << "</td></tr>\n";
+        } else {
+            out << shared << shared << "</tr>\n";
+        }
     }
     out << "</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"4\">Total, " << esc(r.currency)
         << "</th><td class=\"num\">" << group_thousands(r.conditions_cost.one_time) << "</td><td class=\"num\">"

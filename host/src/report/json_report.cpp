@@ -115,6 +115,9 @@ ojson review_to_json(const Review& review) {
     for (const auto& c : review.conditions) {
         ojson m = mitigation_json(c.mitigation);
         m["risk"] = c.risk_id;
+        if (!c.same_control_as.empty()) {
+            m["same_control_as"] = c.same_control_as; // paid for there: not in conditions_cost again
+        }
         conditions.push_back(std::move(m));
     }
     ojson questions = ojson::array();

@@ -87,11 +87,14 @@ void write_decision(std::ostringstream& md, const Review& r) {
     if (!r.conditions.empty()) {
         md << "## Conditions\n\n| # | Condition | Answers | Status | One-time | Annual |\n"
               "|---|---|---|---|---:|---:|\n";
-        int n = 1;
-        for (const auto& c : r.conditions) {
-            md << "| " << n++ << " | " << markdown_escape(c.mitigation.title) << " | " << code(c.risk_id) << " | "
-               << words(to_string(c.mitigation.status)) << " | " << group_thousands(c.mitigation.cost.one_time) << " | "
-               << group_thousands(c.mitigation.cost.annual) << " |\n";
+        for (size_t i = 0; i < r.conditions.size(); ++i) {
+            const auto& c = r.conditions[i];
+            const size_t payer = paying_condition_number(r, i);
+            const std::string shared = "in #" + std::to_string(payer);
+            md << "| " << i + 1 << " | " << markdown_escape(c.mitigation.title) << " | " << code(c.risk_id) << " | "
+               << words(to_string(c.mitigation.status)) << " | "
+               << (payer == i + 1 ? group_thousands(c.mitigation.cost.one_time) : shared) << " | "
+               << (payer == i + 1 ? group_thousands(c.mitigation.cost.annual) : shared) << " |\n";
         }
         md << "| | **Total** (" << r.currency << ") | | | **" << group_thousands(r.conditions_cost.one_time)
            << "** | **" << group_thousands(r.conditions_cost.annual) << "** |\n\n";
@@ -215,15 +218,20 @@ void write_quant(std::ostringstream& md, const Review& r) {
        << ", P95 " << group_thousands(v.with_plan.p95) << "); chance it is negative "
        << percent(v.with_plan.probability_negative) << ". Without the plan: " << m(v.without_plan.mean) << ".\n\n";
     const quant::QuantPlan& p = q.plan;
-    md << "### Recommended plan" << (p.budget ? " within a security budget of " + m(*p.budget) : "") << "\n\n"
-       << "Buy " << p.chosen.size() << " mitigation" << (p.chosen.size() == 1 ? "" : "s") << " for "
-       << m(p.cost.one_time) << " once and " << m(p.cost.annual) << " a year; "
-       << (p.chosen.size() == 1 ? "it avoids " : "they avoid ") << m(p.loss_avoided) << " of expected loss a year"
-       << (p.exact ? " (the best set within the budget" : " (the best set found") << ")."
-       << (p.security_share
-               ? " Security spend is " + percent(*p.security_share) + " of the project's cost over the horizon."
-               : "")
-       << "\n\n| Mitigation | Risks | One-time | Annual | Loss avoided a year | ROSI | In plan |\n"
+    md << "### Recommended plan" << (p.budget ? " within a security budget of " + m(*p.budget) : "") << "\n\n";
+    if (p.chosen.empty()) {
+        md << quant::k_no_plan_text << "\n\n";
+    } else {
+        md << "Buy " << p.chosen.size() << " mitigation" << (p.chosen.size() == 1 ? "" : "s") << " for "
+           << m(p.cost.one_time) << " once and " << m(p.cost.annual) << " a year; "
+           << (p.chosen.size() == 1 ? "it avoids " : "they avoid ") << m(p.loss_avoided) << " of expected loss a year"
+           << (p.exact ? " (the best set within the budget" : " (the best set found") << ")."
+           << (p.security_share
+                   ? " Security spend is " + percent(*p.security_share) + " of the project's cost over the horizon."
+                   : "")
+           << "\n\n";
+    }
+    md << "| Mitigation | Risks | One-time | Annual | Loss avoided a year | ROSI | In plan |\n"
        << "|---|---|---:|---:|---:|---:|---|\n";
     for (const auto& mv : q.mitigations) {
         md << "| " << markdown_escape(mv.title) << " | " << join_words(mv.risks) << " | "

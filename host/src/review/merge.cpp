@@ -214,6 +214,12 @@ void add_annual_value(const Proposal& proposal, Review& review) {
     }
 }
 
+// Risks are named in the rationale by their titles, which a board member
+// reads; the ids are in the register beside it.
+std::string quoted_title(const Risk& risk) {
+    return "\u201c" + (risk.title.empty() ? risk.id : risk.title) + "\u201d";
+}
+
 std::string rationale_for(const Review& review, const Policy& policy, const std::vector<std::string>& unmitigable,
                           const std::vector<std::string>& above_after, Severity worst_residual) {
     const std::string appetite = "a " + policy.appetite.name + " appetite";
@@ -327,20 +333,28 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
         residual.emplace_back(current.likelihood, current.impact);
         worst_residual = std::max(worst_residual, current.severity());
         if (best.severity() >= policy.appetite.reject_at) {
-            unmitigable.push_back(risk.id);
+            unmitigable.push_back(quoted_title(risk));
         }
         Level after = current;
         if (current.severity() > accept) {
             for (const Mitigation* m : choose_conditions(risk, current, accept)) {
-                review.conditions.push_back({risk.id, *m});
-                review.conditions_cost.one_time += m->cost.one_time;
-                review.conditions_cost.annual += m->cost.annual;
+                Condition condition{risk.id, *m, {}};
+                const auto first = std::find_if(review.conditions.begin(), review.conditions.end(), [&](const auto& c) {
+                    return !m->control.empty() && c.mitigation.control == m->control && c.same_control_as.empty();
+                });
+                if (first != review.conditions.end()) {
+                    condition.same_control_as = first->risk_id; // one control answers both risks, paid for once
+                } else {
+                    review.conditions_cost.one_time += m->cost.one_time;
+                    review.conditions_cost.annual += m->cost.annual;
+                }
+                review.conditions.push_back(std::move(condition));
                 after = apply(after, *m);
             }
         }
         planned.emplace_back(after.likelihood, after.impact);
         if (after.severity() > accept) {
-            above_after.push_back(risk.id);
+            above_after.push_back(quoted_title(risk));
         }
     }
     review.inherent_risk_score = risk_score(inherent);
@@ -371,6 +385,24 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
     }
     review.rationale = rationale_for(review, policy, unmitigable, above_after, worst_residual);
     return review;
+}
+
+void note_net_value(Review& review) {
+    if (!review.quant ||
+        (review.decision != Decision::approve && review.decision != Decision::approve_with_conditions)) {
+        return;
+    }
+    const quant::NetValue& v = review.quant->net_value;
+    const quant::ValueSummary& value = review.decision == Decision::approve ? v.without_plan : v.with_plan;
+    if (!v.benefits_quantified || value.mean >= 0) {
+        return;
+    }
+    review.rationale += " At the proposal's own figures it does not pay: over " + std::to_string(v.horizon_years) +
+                        " years the expected net present value" +
+                        (review.decision == Decision::approve ? "" : " with the plan") + " is " +
+                        money(review.currency, value.mean) + ", negative in " +
+                        std::to_string(std::lround(value.probability_negative * 100)) +
+                        "% of simulations; challenge the benefits and the costs before approving.";
 }
 
 } // namespace fulcrum

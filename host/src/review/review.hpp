@@ -33,6 +33,9 @@ struct PluginRun {
 struct Condition {
     std::string risk_id;
     Mitigation mitigation;
+    // When an earlier condition already asks for the same control (by control
+    // id), that condition's risk: the control is paid for once, there.
+    std::string same_control_as;
 };
 
 struct Review {
@@ -70,5 +73,21 @@ struct Review {
     // absent when quantification is turned off.
     std::optional<quant::ReviewQuant> quant;
 };
+
+// The 1-based number of the condition that pays for condition `index` (itself,
+// unless it shares an earlier condition's control), as reports number them.
+inline size_t paying_condition_number(const Review& review, size_t index) {
+    const Condition& c = review.conditions.at(index);
+    if (!c.same_control_as.empty()) {
+        for (size_t i = 0; i < index; ++i) {
+            const Condition& earlier = review.conditions[i];
+            if (earlier.same_control_as.empty() && earlier.risk_id == c.same_control_as &&
+                earlier.mitigation.control == c.mitigation.control) {
+                return i + 1;
+            }
+        }
+    }
+    return index + 1;
+}
 
 } // namespace fulcrum

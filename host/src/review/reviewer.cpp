@@ -49,6 +49,7 @@ Review Reviewer::review(const Proposal& proposal) const {
     Review review = merge(proposal, std::move(runs), m_policy);
     if (m_quant.enabled) {
         review.quant = quant::quantify(proposal, review.risks, m_quant);
+        note_net_value(review);
     }
     return review;
 }
