@@ -2,8 +2,12 @@
 //   seed_tool json OUT_DIR PROPOSAL...           each proposal (JSON or YAML) as JSON
 //   seed_tool contributions OUT_DIR PLUGIN.so... PROPOSAL...
 //                                                what each plugin returns for each proposal
+//   seed_tool worker_replies OUT_DIR PLUGIN.so... PROPOSAL...
+//                                                the same, as a worker would send it to the host:
+//                                                greeting, manifest and result frames
 // scripts/fuzz.sh runs it on examples/proposals before fuzzing.
 #include "plugin/in_process.hpp"
+#include "plugin/worker_protocol.hpp"
 #include "proposal/document.hpp"
 #include "proposal/proposal.hpp"
 #include "util/error.hpp"
@@ -26,11 +30,26 @@ bool is_plugin(const std::string& arg) {
     return fs::path(arg).extension() == ".so";
 }
 
+// A worker's side of one load and one evaluation, after the byte that the fuzz
+// target reads as its chunk size.
+std::string worker_conversation(const fulcrum::Plugin& plugin, const std::string& contribution) {
+    using fulcrum::worker::encode_frame;
+    using fulcrum::worker::Kind;
+    const nlohmann::json hello = {{"protocol", fulcrum::worker::k_protocol_version}, {"worker", "seed"}};
+    const nlohmann::json loaded = {{"manifest", fulcrum::worker::manifest_to_json(plugin.manifest())}};
+    const nlohmann::json stress = {
+        {"results",
+         {{{"index", 0}, {"ok", true}, {"output", contribution}}, {{"index", 1}, {"ok", false}, {"error", "no"}}}}};
+    return std::string(1, '\x07') + encode_frame(Kind::hello, 0, hello.dump()) +
+           encode_frame(Kind::loaded, 1, loaded.dump()) + encode_frame(Kind::result, 2, contribution) +
+           encode_frame(Kind::stress_result, 3, stress.dump());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (argc < 4) {
-        std::cerr << "usage: seed_tool json|contributions OUT_DIR [PLUGIN.so...] PROPOSAL...\n";
+        std::cerr << "usage: seed_tool json|contributions|worker_replies OUT_DIR [PLUGIN.so...] PROPOSAL...\n";
         return 2;
     }
     const std::string mode = argv[1];
@@ -40,7 +59,7 @@ int main(int argc, char** argv) {
     int written = 0;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (mode == "contributions" && is_plugin(arg)) {
+        if (mode != "json" && is_plugin(arg)) {
             fulcrum::LoadOutcome loaded = fulcrum::load_in_process(arg, nlohmann::json::object());
             if (!loaded.plugin) {
                 std::cerr << "seed_tool: " << arg << ": " << loaded.error << "\n";
@@ -64,10 +83,16 @@ int main(int argc, char** argv) {
         }
         for (const auto& plugin : plugins) {
             const fulcrum::CallResult result = plugin->evaluate(proposal.doc.dump());
-            if (result.ok) {
-                write(out_dir / (plugin->manifest().id + "-" + stem + ".json"), result.output);
-                ++written;
+            if (!result.ok) {
+                continue;
             }
+            if (mode == "worker_replies") {
+                write(out_dir / (plugin->manifest().id + "-" + stem + ".bin"),
+                      worker_conversation(*plugin, result.output));
+            } else {
+                write(out_dir / (plugin->manifest().id + "-" + stem + ".json"), result.output);
+            }
+            ++written;
         }
     }
     std::cout << "seed_tool: " << written << " seeds in " << out_dir.string() << "\n";

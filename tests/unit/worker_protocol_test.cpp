@@ -137,3 +137,81 @@ TEST_CASE("the manifest a worker sends parses back to the same manifest", "[isol
     CHECK(back.thread_safe);
     CHECK(back.rules == m.rules);
 }
+
+namespace {
+
+Frame frame_of(Kind kind, const std::string& payload) {
+    Frame f;
+    f.kind = kind;
+    f.payload = payload;
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("a greeting must be one, in this protocol", "[isolation]") {
+    CHECK(check_hello(frame_of(Kind::hello, R"({"protocol": 1, "worker": "w"})")).empty());
+    CHECK(check_hello(frame_of(Kind::result, R"({"protocol": 1})")) == "the worker did not greet the host");
+    CHECK(check_hello(frame_of(Kind::hello, "not json")) == "the worker did not greet the host");
+    CHECK(check_hello(frame_of(Kind::hello, R"([1])")) == "the worker did not greet the host");
+    CHECK(check_hello(frame_of(Kind::hello, R"({"protocol": 2})")) ==
+          "the worker speaks protocol 2; this host speaks 1 (reinstall fulcrum)");
+}
+
+TEST_CASE("a load reply gives a manifest the host accepts, or why not", "[isolation]") {
+    Manifest m;
+    m.id = "acme";
+    m.name = "Acme";
+    m.vendor = "Acme Corp";
+    m.version = "1.2.3";
+    m.description = "Test";
+    m.categories = {"cloud"};
+    m.abi_major = 1;
+    const LoadReply loaded =
+        read_load_reply(frame_of(Kind::loaded, nlohmann::json{{"manifest", manifest_to_json(m)}}.dump()));
+    REQUIRE(loaded.manifest);
+    CHECK(loaded.manifest->id == "acme");
+    CHECK(loaded.error.empty());
+
+    const LoadReply refused =
+        read_load_reply(frame_of(Kind::load_failed, R"({"error": "no entry symbol", "is_plugin": false, "id": "x"})"));
+    CHECK_FALSE(refused.manifest);
+    CHECK(refused.error == "no entry symbol");
+    CHECK_FALSE(refused.is_plugin);
+    CHECK(refused.id == "x");
+    CHECK(read_load_reply(frame_of(Kind::load_failed, "{}")).error == "refused to load, without saying why");
+
+    CHECK(read_load_reply(frame_of(Kind::result, "{}")).error ==
+          "wrote malformed output: an unexpected reply to the load request");
+    const LoadReply bad = read_load_reply(frame_of(Kind::loaded, R"({"manifest": {"id": 7}})"));
+    CHECK_FALSE(bad.manifest);
+    CHECK(bad.error.rfind("sent a manifest the host refuses: ", 0) == 0);
+}
+
+TEST_CASE("a stress reply is read up to its first bad entry", "[isolation]") {
+    const StressReply good = read_stress_reply(
+        frame_of(
+            Kind::stress_result,
+            R"({"results": [{"index": 0, "ok": true, "output": "{}"}, {"index": 1, "ok": false, "error": "no"}]})"),
+        2);
+    CHECK(good.failure.empty());
+    REQUIRE(good.entries.size() == 2);
+    CHECK(good.entries[0].ok);
+    CHECK(good.entries[0].text == "{}");
+    CHECK(good.entries[1].text == "no");
+
+    // An index past the proposals sent, a missing flag, an entry that is not an object.
+    for (const char* entry :
+         {R"({"index": 2, "ok": true})", R"({"index": 0})", R"("x")", R"({"index": -1, "ok": true})"}) {
+        INFO(entry);
+        const StressReply bad = read_stress_reply(
+            frame_of(Kind::stress_result,
+                     std::string(R"({"results": [{"index": 0, "ok": true, "output": "a"}, )") + entry + "]}"),
+            2);
+        CHECK(bad.failure == "wrote malformed output: a bad stress result");
+        CHECK(bad.entries.size() == 1);
+    }
+    CHECK(read_stress_reply(frame_of(Kind::failed, "plugin said no"), 2).failure == "plugin said no");
+    CHECK(read_stress_reply(frame_of(Kind::stress_result, "[]"), 2).failure ==
+          "wrote malformed output: a bad stress reply");
+}

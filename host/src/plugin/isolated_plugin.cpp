@@ -6,6 +6,7 @@ namespace fulcrum {
 
 using nlohmann::json;
 using worker::Kind;
+using worker::LoadReply;
 
 namespace {
 
@@ -15,11 +16,6 @@ json own_section(const json& settings, const std::string& id) {
         out[id] = settings.at(id);
     }
     return out;
-}
-
-std::string text_field(const json& doc, const char* key) {
-    auto it = doc.find(key);
-    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 } // namespace
@@ -43,27 +39,16 @@ std::unique_ptr<WorkerProcess> IsolatedPlugin::start_worker(std::string& error, 
         error = reply.failure + " while loading";
         return nullptr;
     }
-    const json doc = json::parse(reply.frame.payload, nullptr, false);
-    if (reply.frame.kind == Kind::load_failed && doc.is_object()) {
-        error = text_field(doc, "error");
-        if (outcome != nullptr) {
-            auto is_plugin = doc.find("is_plugin");
-            outcome->is_plugin = is_plugin != doc.end() && is_plugin->is_boolean() && is_plugin->get<bool>();
-            outcome->id = text_field(doc, "id");
+    LoadReply loaded = worker::read_load_reply(reply.frame);
+    if (!loaded.manifest) {
+        error = std::move(loaded.error);
+        if (outcome != nullptr && reply.frame.kind == Kind::load_failed) {
+            outcome->is_plugin = loaded.is_plugin;
+            outcome->id = std::move(loaded.id);
         }
         return nullptr;
     }
-    if (reply.frame.kind != Kind::loaded || !doc.is_object() || !doc.contains("manifest")) {
-        error = "wrote malformed output: an unexpected reply to the load request";
-        return nullptr;
-    }
-    Manifest manifest;
-    try {
-        manifest = parse_manifest(doc["manifest"].dump());
-    } catch (const std::exception& e) {
-        error = std::string("sent a manifest the host refuses: ") + e.what();
-        return nullptr;
-    }
+    Manifest manifest = std::move(*loaded.manifest);
     if (m_manifest.id.empty()) {
         m_manifest = std::move(manifest);
     } else if (manifest.id != m_manifest.id || manifest.version != m_manifest.version) {
@@ -173,26 +158,13 @@ std::vector<StressCall> IsolatedPlugin::stress(const std::vector<std::string>& p
         release(nullptr, true, failure);
         return out;
     }
-    const json doc = json::parse(reply.frame.payload, nullptr, false);
-    if (reply.frame.kind != Kind::stress_result || !doc.is_object() || !doc.contains("results") ||
-        !doc["results"].is_array()) {
-        failure = reply.frame.kind == Kind::failed ? reply.frame.payload : "wrote malformed output: a bad stress reply";
-        release(std::move(worker), false, {});
-        return out;
-    }
-    for (const auto& entry : doc["results"]) {
-        auto index = entry.find("index");
-        auto ok = entry.find("ok");
-        if (!entry.is_object() || index == entry.end() || !index->is_number_unsigned() ||
-            index->get<size_t>() >= proposals.size() || ok == entry.end() || !ok->is_boolean()) {
-            failure = "wrote malformed output: a bad stress result";
-            break;
-        }
+    worker::StressReply read = worker::read_stress_reply(reply.frame, proposals.size());
+    failure = std::move(read.failure);
+    for (auto& entry : read.entries) {
         StressCall call;
-        call.index = index->get<size_t>();
-        call.result.ok = ok->get<bool>();
-        (call.result.ok ? call.result.output : call.result.error) =
-            text_field(entry, call.result.ok ? "output" : "error");
+        call.index = entry.index;
+        call.result.ok = entry.ok;
+        (entry.ok ? call.result.output : call.result.error) = std::move(entry.text);
         out.push_back(std::move(call));
     }
     release(std::move(worker), false, {});

@@ -156,13 +156,8 @@ std::unique_ptr<WorkerProcess> WorkerProcess::start(const WorkerCommand& command
     const Wait waited = process->receive(hello, deadline);
     std::string problem;
     if (waited == Wait::done) {
-        const auto doc = nlohmann::json::parse(hello.payload, nullptr, false);
-        if (hello.kind != Kind::hello || !doc.is_object() || !doc.contains("protocol")) {
-            problem = "the worker did not greet the host";
-        } else if (doc["protocol"] != worker::k_protocol_version) {
-            problem = "the worker speaks protocol " + doc["protocol"].dump() + "; this host speaks " +
-                      std::to_string(worker::k_protocol_version) + " (reinstall fulcrum)";
-        } else {
+        problem = worker::check_hello(hello);
+        if (problem.empty()) {
             return process;
         }
     }

@@ -38,6 +38,11 @@ uint32_t get_u32(const std::string& in, size_t at) {
     return value;
 }
 
+std::string text_field(const nlohmann::json& doc, const char* key) {
+    auto it = doc.find(key);
+    return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string hex32(uint32_t value) {
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", value);
@@ -98,6 +103,68 @@ FrameReader::Status FrameReader::next(Frame& out) {
     out.payload.assign(m_buffer, k_header_size, length);
     m_buffer.erase(0, k_header_size + length);
     return Status::frame;
+}
+
+std::string check_hello(const Frame& frame) {
+    const auto doc = nlohmann::json::parse(frame.payload, nullptr, false);
+    if (frame.kind != Kind::hello || !doc.is_object() || !doc.contains("protocol")) {
+        return "the worker did not greet the host";
+    }
+    if (doc["protocol"] != k_protocol_version) {
+        return "the worker speaks protocol " + doc["protocol"].dump() + "; this host speaks " +
+               std::to_string(k_protocol_version) + " (reinstall fulcrum)";
+    }
+    return {};
+}
+
+LoadReply read_load_reply(const Frame& frame) {
+    LoadReply out;
+    const auto doc = nlohmann::json::parse(frame.payload, nullptr, false);
+    if (frame.kind == Kind::load_failed && doc.is_object()) {
+        out.error = text_field(doc, "error");
+        auto is_plugin = doc.find("is_plugin");
+        out.is_plugin = is_plugin != doc.end() && is_plugin->is_boolean() && is_plugin->get<bool>();
+        out.id = text_field(doc, "id");
+        if (out.error.empty()) {
+            out.error = "refused to load, without saying why";
+        }
+        return out;
+    }
+    if (frame.kind != Kind::loaded || !doc.is_object() || !doc.contains("manifest")) {
+        out.error = "wrote malformed output: an unexpected reply to the load request";
+        return out;
+    }
+    try {
+        out.manifest = parse_manifest(doc["manifest"].dump());
+    } catch (const std::exception& e) {
+        out.error = std::string("sent a manifest the host refuses: ") + e.what();
+    }
+    return out;
+}
+
+StressReply read_stress_reply(const Frame& frame, size_t proposals) {
+    StressReply out;
+    const auto doc = nlohmann::json::parse(frame.payload, nullptr, false);
+    if (frame.kind != Kind::stress_result || !doc.is_object() || !doc.contains("results") ||
+        !doc["results"].is_array()) {
+        out.failure = frame.kind == Kind::failed ? frame.payload : "wrote malformed output: a bad stress reply";
+        return out;
+    }
+    for (const auto& entry : doc["results"]) {
+        auto index = entry.is_object() ? entry.find("index") : entry.end();
+        auto ok = entry.is_object() ? entry.find("ok") : entry.end();
+        if (!entry.is_object() || index == entry.end() || !index->is_number_unsigned() ||
+            index->get<size_t>() >= proposals || ok == entry.end() || !ok->is_boolean()) {
+            out.failure = "wrote malformed output: a bad stress result";
+            break;
+        }
+        StressEntry read;
+        read.index = index->get<size_t>();
+        read.ok = ok->get<bool>();
+        read.text = text_field(entry, read.ok ? "output" : "error");
+        out.entries.push_back(std::move(read));
+    }
+    return out;
 }
 
 nlohmann::json manifest_to_json(const Manifest& manifest) {

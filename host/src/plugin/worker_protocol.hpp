@@ -10,8 +10,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fulcrum::worker {
 
@@ -79,6 +81,32 @@ private:
     std::string m_buffer;
     std::string m_error;
 };
+
+// What the host makes of a worker's replies, as functions of the frame alone,
+// so that the fuzz target fuzz/worker_reply_fuzz.cpp reaches all of it.
+
+// Empty when the frame greets the host in this protocol, else the problem.
+std::string check_hello(const Frame& frame);
+
+struct LoadReply {
+    std::optional<Manifest> manifest; // set when the plugin loaded
+    std::string error;                // otherwise why not
+    // From a load_failed reply: whether the file was a plugin at all, and its id if read.
+    bool is_plugin = false;
+    std::string id;
+};
+LoadReply read_load_reply(const Frame& frame);
+
+struct StressEntry {
+    size_t index = 0; // into the proposals sent
+    bool ok = false;
+    std::string text; // the output when ok, else the error
+};
+struct StressReply {
+    std::vector<StressEntry> entries; // those read before any failure
+    std::string failure;              // empty when the whole reply was well formed
+};
+StressReply read_stress_reply(const Frame& frame, size_t proposals);
 
 // The manifest as the worker sends it; the host parses it again with
 // parse_manifest, so a worker cannot hand it anything the host would refuse.
