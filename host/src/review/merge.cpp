@@ -256,8 +256,9 @@ std::string rationale_for(const Review& review, const Policy& policy, const std:
         break;
     case Decision::approve:
         text = "Approve: benefit " + std::to_string(review.benefit_score) + "/100; with the controls already in " +
-               "place the worst residual risk is " + to_string(worst_residual) + ", within " + appetite + " (risk " +
-               std::to_string(review.risk_score) + "/100).";
+               "place the worst residual risk is " +
+               (worst_residual == Severity::info ? std::string("informational") : to_string(worst_residual)) +
+               ", within " + appetite + " (risk " + std::to_string(review.risk_score) + "/100).";
         break;
     }
     std::vector<std::string> failed;
