@@ -79,6 +79,7 @@ PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohman
     }
     if (review.quant) { // with --quant: the expected annual loss with the controls in place
         row.annual_loss_exposure = review.quant->residual_loss.mean;
+        row.loss_by_year = review.quant->residual_by_year;
     }
     return row;
 }
@@ -144,9 +145,19 @@ void Portfolio::add(PortfolioRow row) {
     row.risk_ids.shrink_to_fit();
     m_total_value += row.expected_net_value;
     if (row.annual_loss_exposure) {
-        m_has_ale = true;
-        m_total_ale += *row.annual_loss_exposure;
+        LossExposure& loss = m_loss[row.currency];
+        loss.expected += *row.annual_loss_exposure;
+        ++loss.proposals;
+        if (!row.loss_by_year.empty() && (loss.by_year.empty() || loss.by_year.size() == row.loss_by_year.size())) {
+            loss.by_year.resize(row.loss_by_year.size(), 0.0);
+            for (size_t i = 0; i < row.loss_by_year.size(); ++i) {
+                loss.by_year[i] += row.loss_by_year[i];
+            }
+            ++loss.simulated;
+        }
     }
+    row.loss_by_year.clear();
+    row.loss_by_year.shrink_to_fit();
     auto better = [](const PortfolioRow& a, const PortfolioRow& b) {
         return a.expected_net_value != b.expected_net_value ? a.expected_net_value > b.expected_net_value
                                                             : a.index < b.index;
@@ -199,8 +210,26 @@ ojson Portfolio::to_json() const {
     }
     out["by_quadrant"] = std::move(quadrants);
     out["expected_net_value_total"] = m_total_value;
-    if (m_has_ale) {
-        out["annual_loss_exposure_total"] = m_total_ale;
+    if (!m_loss.empty()) {
+        ojson exposure = ojson::object();
+        for (const auto& [currency, loss] : m_loss) {
+            ojson entry = {{"expected", loss.expected}, {"proposals", loss.proposals}};
+            if (loss.simulated > 0) {
+                const quant::LossSummary s = quant::summarise_losses(loss.by_year);
+                entry["simulated"] = {{"proposals", loss.simulated},
+                                      {"iterations", s.iterations},
+                                      {"mean", s.mean},
+                                      {"p50", s.p50},
+                                      {"p90", s.p90},
+                                      {"p95", s.p95},
+                                      {"p99", s.p99}};
+            }
+            exposure[currency] = std::move(entry);
+        }
+        if (m_loss.size() == 1) {
+            out["annual_loss_exposure_total"] = m_loss.begin()->second.expected;
+        }
+        out["annual_loss_exposure"] = std::move(exposure);
     }
     ojson ranking = ojson::array();
     for (const auto& r : m_ranking) {

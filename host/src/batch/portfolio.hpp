@@ -30,6 +30,9 @@ struct PortfolioRow {
     double innovation_cost = 0;    // capex + first-year opex
     double security_cost = 0;      // one-time + first-year cost of its conditions
     std::optional<double> annual_loss_exposure;
+    // The simulated annual loss with the controls in place, one per iteration
+    // (with --quant, for proposals reviewed in this run; not on --resume).
+    std::vector<double> loss_by_year;
     std::vector<std::string> risk_ids;
     std::string currency = "USD";
 };
@@ -74,8 +77,18 @@ private:
     std::vector<PortfolioRow> m_candidates; // funding candidates, bounded
     uint64_t m_candidates_dropped = 0;
     double m_total_value = 0;
-    double m_total_ale = 0;
-    bool m_has_ale = false;
+    // The annual loss exposure, per currency: the expected losses added up
+    // (every row that has one), and the losses summed iteration by iteration
+    // (the rows reviewed in this run), from which the portfolio's percentiles
+    // come: proposals are simulated independently, so the sum of their years
+    // is a draw of the portfolio's year.
+    struct LossExposure {
+        double expected = 0;
+        uint64_t proposals = 0;
+        uint64_t simulated = 0;
+        std::vector<double> by_year;
+    };
+    std::map<std::string, LossExposure> m_loss;
     std::string m_currency;
     std::vector<PortfolioEntry> m_entries; // only with keep_entries
 };

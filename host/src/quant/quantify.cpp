@@ -249,6 +249,9 @@ ReviewQuant quantify(const Proposal& proposal, const std::vector<Risk>& risks, c
     q.net_value.with_plan =
         summarise_values(net_present_values(benefit, planned, finance, {q.plan.cost.one_time, q.plan.cost.annual}));
     q.net_value.without_plan = summarise_values(net_present_values(benefit, residual, finance, {}));
+    if (options.keep_years) {
+        q.residual_by_year = std::move(residual);
+    }
     const double project = finance.capex + finance.opex_annual * finance.horizon_years;
     if (project > 0) {
         q.plan.security_share = (q.plan.cost.one_time + q.plan.cost.annual * finance.horizon_years) / project;

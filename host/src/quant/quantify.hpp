@@ -22,6 +22,10 @@ struct QuantOptions {
     std::uint64_t iterations = k_default_iterations;
     std::uint64_t seed = k_default_seed;
     unsigned threads = 1;
+    // Keep the simulated annual loss with the controls in place, one value per
+    // iteration (ReviewQuant::residual_by_year), for a portfolio to sum
+    // iteration by iteration. 8 bytes an iteration per review; batch only.
+    bool keep_years = false;
 };
 
 // Reads the values of --iterations (1 to k_max_iterations) and --seed (any

@@ -92,6 +92,9 @@ struct ReviewQuant {
     QuantPlan plan;
     NetValue net_value;
     std::vector<std::string> assumptions;
+    // With QuantOptions::keep_years: the simulated annual loss with the
+    // controls in place, one per iteration. Not printed.
+    std::vector<double> residual_by_year;
 };
 
 } // namespace fulcrum::quant
