@@ -54,7 +54,7 @@ TEST_CASE("the first-party plugins pass every check", "[conformance]") {
             continue;
         }
         DYNAMIC_SECTION(plugin) {
-            const Checked c = check(path);
+            const Checked c = check(path, {"--timeout", test_seconds(5)});
             CHECK(c.run.exit_code == 0);
             CHECK(c.report.at("passed") == true);
             CHECK(c.report.at("plugin").at("id") == plugin);
@@ -76,13 +76,13 @@ TEST_CASE("each faulty fixture fails the check that matches its fault", "[confor
     struct Case {
         const char* fixture;
         const char* check;
-        const char* reason;
+        std::string reason;
     };
     const std::vector<Case> cases = {
         {"crash_segv", "contributions", "killed by SIGSEGV"},
         {"crash_abort", "contributions", "killed by SIGABRT"},
-        {"hang_loop", "contributions", "timed out after 1 s"},
-        {"hang_blocked", "contributions", "timed out after 1 s"},
+        {"hang_loop", "contributions", "timed out after " + test_seconds(1) + " s"},
+        {"hang_blocked", "contributions", "timed out after " + test_seconds(1) + " s"},
         {"oom_grow", "contributions", "exceeded its memory limit (256 MB)"},
         {"garbage_protocol", "contributions", "wrote malformed output"},
         {"garbage_frame", "contributions", "past the limit of 16777216 bytes"},
@@ -103,7 +103,7 @@ TEST_CASE("each faulty fixture fails the check that matches its fault", "[confor
             continue;
         }
         DYNAMIC_SECTION(c.fixture) {
-            const Checked r = check(fixture_library(c.fixture), {"--timeout", "1", "--memory-mb", "256"});
+            const Checked r = check(fixture_library(c.fixture), {"--timeout", test_seconds(1), "--memory-mb", "256"});
             CHECK(r.run.exit_code == 4);
             CHECK(r.report.at("passed") == false);
             const json& failed = check_named(r.report, c.check);
@@ -115,7 +115,7 @@ TEST_CASE("each faulty fixture fails the check that matches its fault", "[confor
 }
 
 TEST_CASE("a fault at run time still lets the load-time checks pass", "[conformance]") {
-    const Checked r = check(fixture_library("crash_segv"), {"--timeout", "1"});
+    const Checked r = check(fixture_library("crash_segv"), {"--timeout", test_seconds(1)});
     for (const char* name : {"loads", "abi", "manifest"}) {
         CHECK(check_named(r.report, name).at("status") == "pass");
     }

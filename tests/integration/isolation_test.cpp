@@ -88,7 +88,7 @@ std::vector<std::string> proposal_files(const std::string& dir, int count) {
 
 struct Fault {
     const char* fixture;
-    const char* cause; // as the review must state it
+    std::string cause; // as the review must state it
 };
 
 // 256 MB keeps the unbounded allocator quick to stop and light on the machine.
@@ -102,8 +102,8 @@ std::vector<Fault> testable(std::vector<Fault> faults) {
 const std::vector<Fault> k_isolated_faults = testable({
     {"crash_segv", "killed by SIGSEGV"},
     {"crash_abort", "killed by SIGABRT"},
-    {"hang_loop", "timed out after 0.5 s"},
-    {"hang_blocked", "timed out after 0.5 s"},
+    {"hang_loop", "timed out after " + test_seconds(0.5) + " s"},
+    {"hang_blocked", "timed out after " + test_seconds(0.5) + " s"},
     {"oom_grow", "exceeded its memory limit (256 MB)"},
     {"garbage_protocol", "wrote malformed output: bytes that are not a protocol frame"},
     {"garbage_frame", "wrote malformed output: a frame of 4294967280 bytes, past the limit of 16777216 bytes"},
@@ -114,7 +114,12 @@ const std::vector<Fault> k_isolated_faults = testable({
 });
 
 std::vector<std::string> isolated_args(const std::string& fixture, const std::string& policy) {
-    return {"--plugin-dir", fixture_plugin_dir(fixture), "--allow-untrusted", "--plugin-timeout", "0.5", "--config",
+    return {"--plugin-dir",
+            fixture_plugin_dir(fixture),
+            "--allow-untrusted",
+            "--plugin-timeout",
+            test_seconds(0.5),
+            "--config",
             policy};
 }
 
@@ -146,7 +151,7 @@ TEST_CASE("over 200 proposals, a worker that faults is replaced and answers the 
     const std::string dir = scratch_dir("isolation-restart");
     const std::vector<std::string> files = proposal_files(dir, 200);
     const std::vector<Fault> faults = testable({{"crash_segv", "killed by SIGSEGV"},
-                                                {"hang_loop", "timed out after 0.3 s"},
+                                                {"hang_loop", "timed out after " + test_seconds(0.3) + " s"},
                                                 {"oom_grow", "exceeded its memory limit (256 MB)"},
                                                 {"garbage_protocol", "wrote malformed output"}});
     for (const auto& fault : faults) {
@@ -156,7 +161,7 @@ TEST_CASE("over 200 proposals, a worker that faults is replaced and answers the 
                       {"plugins", {{"settings", {{fault.fixture, {{"fault_when_id_contains", "fault"}}}}}}}});
             const RunResult r = run_fulcrum(
                 with(with({"review"}, files), {"--plugin-dir", fixture_plugin_dir(fault.fixture), "--allow-untrusted",
-                                               "--plugin-timeout", "0.3", "--config", policy}));
+                                               "--plugin-timeout", test_seconds(0.3), "--config", policy}));
             INFO("stderr: " << r.err);
             CHECK(r.exit_code == 4);
             const json reviews = json::parse(r.out);
@@ -195,12 +200,12 @@ TEST_CASE("a plugin that faults on every call is stopped after three in a row", 
     const std::string dir = scratch_dir("isolation-stopped");
     const std::vector<std::string> files = proposal_files(dir, 50);
     const std::string policy = policy_with(dir, json::object());
-    for (const auto& fault :
-         std::vector<Fault>{{"crash_segv", "killed by SIGSEGV"}, {"hang_blocked", "timed out after 0.3 s"}}) {
+    for (const auto& fault : std::vector<Fault>{{"crash_segv", "killed by SIGSEGV"},
+                                                {"hang_blocked", "timed out after " + test_seconds(0.3) + " s"}}) {
         DYNAMIC_SECTION(fault.fixture) {
             const RunResult r = run_fulcrum(
                 with(with({"review"}, files), {"--plugin-dir", fixture_plugin_dir(fault.fixture), "--allow-untrusted",
-                                               "--plugin-timeout", "0.3", "--config", policy}));
+                                               "--plugin-timeout", test_seconds(0.3), "--config", policy}));
             INFO("stderr: " << r.err);
             CHECK(r.exit_code == 4);
             const json reviews = json::parse(r.out);
@@ -324,8 +329,9 @@ TEST_CASE("every faulty fixture at once, isolated, in a batch of 1,000 proposals
     const std::vector<json> expected = read_json_lines(dir + "/base.jsonl");
     REQUIRE(expected.size() == 1000);
 
-    std::vector<std::string> args = {"batch",   input,      "-o",   dir + "/out.jsonl", "--jobs", "2",
-                                     "--quiet", "--config", policy, "--plugin-timeout", "0.5",    "--allow-untrusted"};
+    std::vector<std::string> args = {
+        "batch",   input,      "-o",   dir + "/out.jsonl", "--jobs",          "2",
+        "--quiet", "--config", policy, "--plugin-timeout", test_seconds(0.5), "--allow-untrusted"};
     for (const auto& fault : k_isolated_faults) {
         args.push_back("--plugin-dir");
         args.push_back(fixture_plugin_dir(fault.fixture));

@@ -222,7 +222,8 @@ TEST_CASE("SARIF: a proposal inside the working folder is relative to %SRCROOT%,
     // SARIF 2.1.0 (3.4.4): a uriBaseId only beside a relative reference.
     CHECK(artifacts[1]["location"]["uri"] == "file://" + outside);
     CHECK_FALSE(artifacts[1]["location"].contains("uriBaseId"));
-    for (const auto& result : json::parse(run.out)["runs"][0]["results"]) {
+    const json results = json::parse(run.out)["runs"][0]["results"];
+    for (const auto& result : results) {
         const auto& location = result["locations"][0]["physicalLocation"]["artifactLocation"];
         CHECK(location.contains("uriBaseId") == (location["uri"].get<std::string>().rfind("file:", 0) != 0));
     }

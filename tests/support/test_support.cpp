@@ -186,6 +186,12 @@ bool untestable_here(const std::string& fixture) {
     return true;
 }
 
+std::string test_seconds(double seconds) {
+    std::ostringstream out;
+    out << (k_address_sanitizer ? seconds * 20 : seconds);
+    return out.str();
+}
+
 std::vector<nlohmann::json> read_json_lines(const std::string& path) {
     std::vector<nlohmann::json> out;
     std::ifstream in(path);

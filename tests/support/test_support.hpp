@@ -17,6 +17,11 @@ std::vector<nlohmann::json> read_json_lines(const std::string& path);
 // without bound. Says so once when it first skips.
 bool untestable_here(const std::string& fixture);
 
+// A plugin time limit for a test, as the command-line text fulcrum also
+// prints ("0.3" in "timed out after 0.3 s"): as given, or twenty times that in
+// an ASan build, whose workers start and evaluate far slower.
+std::string test_seconds(double seconds);
+
 std::string source_path(const std::string& relative); // under the source tree
 std::string binary_path(const std::string& relative); // under the build tree
 std::string fixture_plugin_dir(const std::string& name);

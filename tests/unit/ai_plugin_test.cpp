@@ -157,7 +157,7 @@ TEST_CASE("ai.prompt-injection: exposure raises likelihood, tools raise impact, 
 
     const std::string guarded = proposal(std::string(k_llm) + ", audience: public",
                                          "controls: [{id: prompt_injection_guardrails, status: in_place}]\n");
-    const Risk& after = reviewed(review_of(guarded), "ai.prompt-injection");
+    const Risk after = reviewed(review_of(guarded), "ai.prompt-injection");
     CHECK(after.residual_likelihood < after.likelihood);
 }
 
@@ -202,7 +202,7 @@ TEST_CASE("ai.excessive-agency: payments are impact 5, read-only tools much less
     CHECK(asks(ai(std::string(k_llm_base) + ", audience: internal, use_case: autonomous procurement agent"),
                "ai.excessive-agency", "/tools"));
 
-    const Risk& approved =
+    const Risk approved =
         reviewed(review_of(proposal(std::string(k_llm) + ", audience: customers, tools: [issue_refund]",
                                     "controls: [{id: human_review, status: in_place}]\n")),
                  "ai.excessive-agency");
@@ -237,7 +237,7 @@ TEST_CASE("ai.vector-store: untrusted or personal sources raise it; permission c
              "ai.vector-store");
     CHECK(customers.likelihood > records.likelihood);
     CHECK(find_risk(ai(std::string(k_llm) + ", audience: internal"), "ai.vector-store") == nullptr);
-    const Risk& checked =
+    const Risk checked =
         reviewed(review_of(proposal(tech + "[customer_records]",
                                     rest + "controls: [{id: permission_aware_retrieval, status: in_place}]\n")),
                  "ai.vector-store");
@@ -404,8 +404,8 @@ TEST_CASE("ai.automated-decisions: special categories and regulation raise impac
     CHECK(find_risk(ai("model_source: in_house_trained, model_type: classifier, use_case: claims approval, "
                        "decision_impact: advisory, affects_individuals: true, training_data: [claims]"),
                     "ai.automated-decisions") == nullptr);
-    const Risk& reviewed_risk = reviewed(
-        review_of(proposal(tech, "controls: [{id: human_review, status: in_place}]\n")), "ai.automated-decisions");
+    const Risk reviewed_risk = reviewed(review_of(proposal(tech, "controls: [{id: human_review, status: in_place}]\n")),
+                                        "ai.automated-decisions");
     CHECK(reviewed_risk.residual_likelihood < reviewed_risk.likelihood);
     CHECK(asks(ai("model_source: in_house_trained, model_type: classifier, use_case: scoring, decision_impact: "
                   "automated, training_data: [x]"),
@@ -504,9 +504,9 @@ TEST_CASE("ai.model-evaluation-drift: unpinned provider models drift more; a mis
     CHECK(regulated.impact > unpinned.impact);
     CHECK(asks(ai("model_source: third_party_api, model_type: llm, use_case: x, audience: internal"),
                "ai.model-evaluation-drift", "/decision_impact"));
-    const Risk& evaluated = reviewed(review_of(proposal(std::string(k_llm) + ", audience: internal",
-                                                        "controls: [{id: model_evaluation, status: in_place}]\n")),
-                                     "ai.model-evaluation-drift");
+    const Risk evaluated = reviewed(review_of(proposal(std::string(k_llm) + ", audience: internal",
+                                                       "controls: [{id: model_evaluation, status: in_place}]\n")),
+                                    "ai.model-evaluation-drift");
     CHECK(evaluated.residual_likelihood < evaluated.likelihood);
 }
 

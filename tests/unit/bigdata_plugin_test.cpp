@@ -278,7 +278,7 @@ TEST_CASE("bigdata.access-control: more users raise likelihood; fine-grained acc
     const std::string controlled =
         proposal("users: 900", std::string(k_personal) + "controls: [{id: fine_grained_access, status: in_place}, "
                                                          "{id: mfa, status: in_place}]\n");
-    const Risk& residual = reviewed(review_of(controlled), "bigdata.access-control");
+    const Risk residual = reviewed(review_of(controlled), "bigdata.access-control");
     CHECK(residual.residual_likelihood * residual.residual_impact < score(many));
     CHECK(asks(lake(k_sources, k_personal), "bigdata.access-control", "/technologies/0/users"));
     CHECK(find_risk(lake("users: 900", "data: {classification: internal, personal_data: false}\n"),
