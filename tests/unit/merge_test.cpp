@@ -451,3 +451,31 @@ TEST_CASE("a rejection carries no conditions; an approval says which risks stay 
                                 "conditions: by approving, the board accepts that residual risk.") !=
           std::string::npos);
 }
+
+TEST_CASE("an approval that does not pay at its own figures says so once quantified", "[merge]") {
+    Review r = merge_one({risk("cloud", "leak", 3, 4, {mitigation("fix", 1, 2, 100)})});
+    REQUIRE(r.decision == Decision::approve_with_conditions);
+    const std::string before = r.rationale;
+    note_net_value(r); // not quantified: nothing to say
+    CHECK(r.rationale == before);
+
+    r.quant.emplace();
+    r.quant->net_value.horizon_years = 5;
+    r.quant->net_value.benefits_quantified = true;
+    r.quant->net_value.with_plan.mean = 1000;
+    note_net_value(r);
+    CHECK(r.rationale == before); // it pays
+
+    r.quant->net_value.with_plan.mean = -2500000;
+    r.quant->net_value.with_plan.probability_negative = 0.634;
+    note_net_value(r);
+    CHECK(r.rationale.find("over 5 years the expected net present value with the plan is a loss of " + r.currency +
+                           " 2,500,000, negative in 63% of simulations") != std::string::npos);
+
+    Review rejected = merge_one({risk("cloud", "fatal", 5, 5, {})});
+    REQUIRE(rejected.decision == Decision::reject);
+    rejected.quant = r.quant;
+    const std::string rejection = rejected.rationale;
+    note_net_value(rejected);
+    CHECK(rejected.rationale == rejection); // a rejection needs no second reason
+}

@@ -400,8 +400,8 @@ void note_net_value(Review& review) {
     }
     review.rationale += " At the proposal's own figures it does not pay: over " + std::to_string(v.horizon_years) +
                         " years the expected net present value" +
-                        (review.decision == Decision::approve ? "" : " with the plan") + " is " +
-                        money(review.currency, value.mean) + ", negative in " +
+                        (review.decision == Decision::approve ? "" : " with the plan") + " is a loss of " +
+                        money(review.currency, -value.mean) + ", negative in " +
                         std::to_string(std::lround(value.probability_negative * 100)) +
                         "% of simulations; challenge the benefits and the costs before approving.";
 }
