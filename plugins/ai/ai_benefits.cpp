@@ -67,6 +67,14 @@ Fit efficiency(const AiFacts& f, Use use) {
     }
 }
 
+// Decisions about the organisation's own people (performance, monitoring), not
+// about applicants: recruitment decides about candidates, who do wait on it.
+bool about_staff(const AiFacts& f) {
+    return mentions(f.use_case, {"employee", "staff", "worker", "workforce", "agent performance", "agent voice",
+                                 "performance management"}) &&
+           !mentions(f.use_case, {"recruit", "hiring", "candidate", "applica"});
+}
+
 Fit customer_experience(const AiFacts& f, Use use) {
     if (use == Use::support && f.external_audience()) {
         return {65, "Customers get answers at any hour without waiting for an agent."};
@@ -75,6 +83,10 @@ Fit customer_experience(const AiFacts& f, Use use) {
         return {60, "Recommendations tailored to each customer make offers more relevant."};
     }
     if (use == Use::decisions && f.about_people()) {
+        if (about_staff(f)) {
+            return {30, "The decisions are about the organisation's own staff; customers feel them only through the "
+                        "service those staff give."};
+        }
         return {50, "Faster decisions shorten the wait for applicants and claimants, if the decisions are fair and "
                     "explained."};
     }

@@ -617,6 +617,23 @@ TEST_CASE("ai benefits: at least six dimensions are judged; fit depends on the u
     CHECK(find_benefit(unclaimed, "ai.productivity") != nullptr);
 }
 
+TEST_CASE("ai benefits: scoring the organisation's own staff does little for customers; scoring applicants does more",
+          "[ai][plugin]") {
+    const std::string claims = "business_case: {benefits: [{dimension: customer_experience}]}\n";
+    const std::string people = "model_source: third_party_api, model_type: classifier, decision_impact: advisory, "
+                               "affects_individuals: true, audience: internal, use_case: ";
+    const Contribution staff = ai(people + "scoring employee performance from call recordings", claims);
+    const Contribution applicants = ai(people + "scoring recruitment candidates from their CVs", claims);
+    const Contribution claimants = ai(people + "triage of insurance claims", claims);
+    REQUIRE(find_benefit(staff, "ai.customer-service"));
+    REQUIRE(find_benefit(applicants, "ai.customer-service"));
+    REQUIRE(find_benefit(claimants, "ai.customer-service"));
+    CHECK(find_benefit(staff, "ai.customer-service")->rationale.find("own staff") != std::string::npos);
+    CHECK(find_benefit(applicants, "ai.customer-service")->rationale.find("applicants") != std::string::npos);
+    CHECK(find_benefit(staff, "ai.customer-service")->score < find_benefit(applicants, "ai.customer-service")->score);
+    CHECK(find_benefit(staff, "ai.customer-service")->score < find_benefit(claimants, "ai.customer-service")->score);
+}
+
 TEST_CASE("ai benefits: without a model evaluation plan every benefit scores lower", "[ai][plugin]") {
     const std::string tech = std::string(k_llm_base) + ", audience: internal, use_case: drafting reports";
     const Contribution none = ai(tech);
