@@ -42,7 +42,17 @@ Contribution evaluate_yaml(const std::string& plugin, const std::string& yaml) {
     if (!result.ok) {
         throw std::runtime_error(plugin + " failed: " + result.error);
     }
-    auto contribution = read_contribution(result.output, p.manifest().id);
+    // First-party plugins offer the tree ABI, which reviews use: it must say
+    // exactly what the text says.
+    if (!p.takes_trees()) {
+        throw std::runtime_error(plugin + " does not take trees");
+    }
+    const TreeCallResult tree = p.evaluate_tree(proposal.doc);
+    if (!tree.ok || tree.contribution != nlohmann::json::parse(result.output)) {
+        throw std::runtime_error(
+            plugin + " says something else through the tree ABI: " + (tree.ok ? tree.contribution.dump() : tree.error));
+    }
+    auto contribution = read_contribution_tree(tree.contribution, p.manifest().id);
     if (auto* reason = std::get_if<std::string>(&contribution)) {
         throw std::runtime_error(plugin + " contribution refused: " + *reason);
     }

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace fulcrum;
 using nlohmann::json;
 
@@ -27,10 +29,17 @@ json valid() {
     })");
 }
 
-std::string refusal(const json& doc, const std::string& plugin = "cloud") {
-    auto result = read_contribution(doc.dump(), plugin);
+std::string reason_of(const std::variant<Contribution, std::string>& result) {
     const auto* reason = std::get_if<std::string>(&result);
     return reason ? *reason : std::string();
+}
+
+// The refusal of `doc` as text; the same document handed over as a tree (the
+// tree ABI) must be refused for the same reason, or accepted as well.
+std::string refusal(const json& doc, const std::string& plugin = "cloud", const Limits& limits = Limits{}) {
+    const std::string by_text = reason_of(read_contribution(doc.dump(), plugin, limits));
+    CHECK(reason_of(read_contribution_tree(doc, plugin, limits)) == by_text);
+    return by_text;
 }
 
 } // namespace
@@ -143,4 +152,55 @@ TEST_CASE("FAIR ranges must be ordered low <= likely <= high", "[contribution]")
     doc["risks"][0]["fair"]["frequency"]["high"] = 0.2;
     CHECK(refusal(doc) ==
           "returned an invalid contribution at /risks/0/fair/frequency: expected low <= likely <= high");
+}
+
+TEST_CASE("a contribution handed over as a tree is read as its text is", "[contribution][tree]") {
+    auto by_tree = read_contribution_tree(valid(), "cloud");
+    auto by_text = read_contribution(valid().dump(), "cloud");
+    REQUIRE(std::holds_alternative<Contribution>(by_tree));
+    REQUIRE(std::holds_alternative<Contribution>(by_text));
+    const Contribution& tree = std::get<Contribution>(by_tree);
+    const Contribution& text = std::get<Contribution>(by_text);
+    REQUIRE(tree.risks.size() == 1);
+    CHECK(tree.risks[0].id == text.risks[0].id);
+    CHECK(tree.risks[0].rationale == text.risks[0].rationale);
+    CHECK(tree.risks[0].refs == text.risks[0].refs);
+    CHECK(tree.risks[0].mitigations.size() == 2);
+    CHECK(tree.risks[0].fair->frequency.likely == text.risks[0].fair->frequency.likely);
+    CHECK(tree.benefits[0].annual_value->high == 3);
+    CHECK(tree.questions[0].text == "Where may the data live?");
+}
+
+TEST_CASE("a tree past a fixed limit is refused as its text would be, naming where", "[contribution][tree]") {
+    json long_text = valid();
+    long_text["risks"][0]["rationale"] = std::string(16001, 'x');
+    CHECK(refusal(long_text).rfind("returned a contribution past a limit at /risks/0/rationale: a string of 16001 "
+                                   "bytes",
+                                   0) == 0);
+    json deep = valid();
+    json nested = json::array();
+    for (int i = 0; i < 10; ++i) {
+        nested = json::array({nested});
+    }
+    deep["extra"] = nested;
+    CHECK(refusal(deep).find("nested deeper than the limit of 8") != std::string::npos);
+    Limits one_risk_at_most;
+    one_risk_at_most.contribution_risks = 0;
+    CHECK(refusal(valid(), "cloud", one_risk_at_most) ==
+          "returned a contribution past a limit at /risks: 1 risks, more than the limit of 0 "
+          "(limits.contribution_risks)");
+}
+
+TEST_CASE("a tree holding what text cannot say is refused by name", "[contribution][tree]") {
+    json bad_utf8 = valid();
+    bad_utf8["risks"][0]["title"] = std::string("No \xff MFA");
+    const std::string utf8_reason = reason_of(read_contribution_tree(bad_utf8, "cloud"));
+    CHECK(utf8_reason.rfind("returned a contribution that cannot be written as JSON: ", 0) == 0);
+    CHECK(utf8_reason.find("UTF-8") != std::string::npos);
+
+    json not_a_number = valid();
+    not_a_number["risks"][0]["mitigations"][0]["cost"]["annual"] = std::nan("");
+    CHECK(reason_of(read_contribution_tree(not_a_number, "cloud")) ==
+          "returned a contribution that fails the contribution schema at /risks/0/mitigations/0/cost/annual: "
+          "expected a non-negative number");
 }

@@ -1,6 +1,10 @@
 #include "plugin/contribution.hpp"
 #include "plugin/in_process.hpp"
+#include "proposal/document.hpp"
+#include "proposal/proposal.hpp"
 #include "test_support.hpp"
+
+#include <boost/filesystem.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -44,4 +48,42 @@ TEST_CASE("a thread-safe SDK plugin gives every concurrent caller its own output
         th.join();
     }
     CHECK(mismatches.load() == 0);
+}
+
+TEST_CASE("first-party plugins take trees and say through them what they say through text", "[sdk][tree]") {
+    // Reviews call first-party plugins through the tree ABI (plugin.h,
+    // evaluate_tree); the text ABI is what vendors and workers use. On every
+    // example both must give the same contribution.
+    size_t compared = 0;
+    for (const char* id : {"cloud", "ai", "bigdata"}) {
+        LoadOutcome loaded = load_in_process(test::binary_path(std::string("lib/fulcrum/plugins/") + id + ".so"), {});
+        REQUIRE(loaded.plugin);
+        REQUIRE(loaded.plugin->takes_trees());
+        for (const auto& entry : boost::filesystem::directory_iterator(test::source_path("examples/proposals"))) {
+            const std::string path = entry.path().string();
+            const Proposal proposal =
+                validate_proposal(parse_document(test::read_text(path), Syntax::yaml, path), path);
+            const CallResult text = loaded.plugin->evaluate(proposal.doc.dump());
+            const TreeCallResult tree = loaded.plugin->evaluate_tree(proposal.doc);
+            REQUIRE(text.ok);
+            REQUIRE(tree.ok);
+            INFO(id << " on " << path);
+            CHECK(tree.contribution == nlohmann::json::parse(text.output));
+            ++compared;
+        }
+    }
+    CHECK(compared >= 3 * 15);
+}
+
+TEST_CASE("a plugin built against another C++ library is called through text", "[sdk][tree]") {
+    LoadOutcome loaded = load_in_process(test::fixture_plugin_dir("foreign_tree_abi") + "/foreign_tree_abi.so", {});
+    REQUIRE(loaded.plugin);
+    CHECK_FALSE(loaded.plugin->takes_trees());
+    const nlohmann::json proposal = {{"id", "p"}, {"title", "P"}};
+    const TreeCallResult tree = loaded.plugin->evaluate_tree(proposal);
+    CHECK_FALSE(tree.ok);
+    CHECK(tree.error == "does not take trees");
+    const CallResult text = loaded.plugin->evaluate(proposal.dump());
+    REQUIRE(text.ok);
+    CHECK(nlohmann::json::parse(text.output)["benefits"][0]["rationale"] == "Answered through text.");
 }

@@ -330,13 +330,9 @@ std::string semantic_problem(const Contribution& c, const std::string& plugin_id
 
 } // namespace
 
-std::variant<Contribution, std::string> read_contribution(std::string_view text, const std::string& plugin_id,
-                                                          const Limits& limits) {
-    auto parsed = parse_contribution_text(text, limits); // limits first: nothing hostile reaches the schema
-    if (auto* refused = std::get_if<std::string>(&parsed)) {
-        return *refused;
-    }
-    const json doc = std::move(std::get<json>(parsed));
+namespace {
+
+std::variant<Contribution, std::string> checked(const json& doc, const std::string& plugin_id) {
     Contribution contribution;
     try {
         contribution = read(Reader{}, doc, plugin_id);
@@ -347,6 +343,34 @@ std::variant<Contribution, std::string> read_contribution(std::string_view text,
         return "returned an invalid contribution at " + problem;
     }
     return contribution;
+}
+
+} // namespace
+
+std::variant<Contribution, std::string> read_contribution(std::string_view text, const std::string& plugin_id,
+                                                          const Limits& limits) {
+    auto parsed = parse_contribution_text(text, limits); // limits first: nothing hostile reaches the schema
+    if (auto* refused = std::get_if<std::string>(&parsed)) {
+        return *refused;
+    }
+    return checked(std::get<json>(parsed), plugin_id);
+}
+
+std::variant<Contribution, std::string> read_contribution_tree(const json& tree, const std::string& plugin_id,
+                                                               const Limits& limits) {
+    if (!tree_within_contribution_limits(tree)) {
+        std::string text;
+        try {
+            text = tree.dump();
+        } catch (const json::exception& e) {
+            return std::string("returned a contribution that cannot be written as JSON: ") + e.what();
+        }
+        return read_contribution(text, plugin_id, limits);
+    }
+    if (std::string problem = contribution_count_problem(tree, limits); !problem.empty()) {
+        return problem;
+    }
+    return checked(tree, plugin_id);
 }
 
 } // namespace fulcrum

@@ -1,4 +1,4 @@
-// Turning a plugin's output text into a Contribution, trusting none of it:
+// Turning a plugin's output (text, or a tree) into a Contribution, trusting none of it:
 // JSON syntax, the contribution schema (docs/schema/contribution.schema.json)
 // and the rules the schema cannot say (rule ids under the plugin's own id,
 // residual risk no worse than inherent).
@@ -18,6 +18,13 @@ namespace fulcrum {
 // (docs/security.md); the parse itself runs within fixed limits.
 std::variant<Contribution, std::string> read_contribution(std::string_view text, const std::string& plugin_id,
                                                           const Limits& limits = Limits{});
+
+// The same for a contribution handed over as a tree (the tree ABI): the same
+// checks, the same reasons. A tree within the fixed limits is read as it is;
+// any other goes through its text, so that the refusal reads as it would
+// have for text.
+std::variant<Contribution, std::string> read_contribution_tree(const nlohmann::json& tree, const std::string& plugin_id,
+                                                               const Limits& limits = Limits{});
 
 // The contribution schema as built into the host.
 const nlohmann::json& contribution_schema();

@@ -1,6 +1,7 @@
 #include "plugin/in_process.hpp"
 
 #include "fulcrum/plugin.h"
+#include "fulcrum/tree_abi.hpp"
 #include "plugin/schema_check.hpp"
 
 #include <boost/dll/shared_library.hpp>
@@ -12,12 +13,29 @@ namespace fulcrum {
 namespace {
 
 constexpr size_t k_required_table_size = offsetof(fulcrum_plugin_api, last_error) + sizeof(void*);
+constexpr size_t k_tree_table_size = offsetof(fulcrum_plugin_api, evaluate_tree) + sizeof(void*);
+
+// The tree ABI is used only when the plugin offers it and was built against
+// the host's C++ JSON library, byte for byte (fulcrum/tree_abi.hpp).
+bool offers_trees(const fulcrum_plugin_api* api) {
+    if (api->struct_size < k_tree_table_size || api->tree_abi == nullptr || api->evaluate_tree == nullptr) {
+        return false;
+    }
+    try {
+        const char* theirs = api->tree_abi();
+        const std::string ours = tree_abi::identity();
+        return theirs != nullptr && !ours.empty() && ours == theirs;
+    } catch (...) {
+        return false;
+    }
+}
 
 class InProcessPlugin final : public Plugin {
 public:
     InProcessPlugin(boost::dll::shared_library library, const fulcrum_plugin_api* api, Manifest manifest,
                     std::string path)
-        : m_library(std::move(library)), m_api(api), m_manifest(std::move(manifest)), m_path(std::move(path)) {}
+        : m_library(std::move(library)), m_api(api), m_manifest(std::move(manifest)), m_path(std::move(path)),
+          m_trees(offers_trees(api)) {}
 
     ~InProcessPlugin() override {
         // The instance must go before the library that made it.
@@ -76,6 +94,35 @@ public:
         return {true, std::string(out, out_len), {}};
     }
 
+    bool takes_trees() const override { return m_trees; }
+
+    TreeCallResult evaluate_tree(const nlohmann::json& proposal) override {
+        if (!m_trees) {
+            return {false, {}, "does not take trees"};
+        }
+        std::unique_lock<std::mutex> lock(m_mutex, std::defer_lock);
+        if (!m_manifest.thread_safe) {
+            lock.lock();
+        }
+        TreeCallResult result;
+        fulcrum_status rc = FULCRUM_ERR_INTERNAL;
+        try {
+            rc = m_api->evaluate_tree(m_instance, &proposal, &result.contribution);
+        } catch (const std::exception& e) {
+            return {false, {}, std::string("threw an exception across the C boundary: ") + e.what()};
+        } catch (...) {
+            return {false, {}, "threw an exception across the C boundary"};
+        }
+        if (rc != FULCRUM_OK) {
+            const std::string reason = last_error();
+            return {false,
+                    {},
+                    "evaluate failed (status " + std::to_string(rc) + ")" + (reason.empty() ? "" : ": " + reason)};
+        }
+        result.ok = true;
+        return result;
+    }
+
 private:
     std::string last_error() const {
         const char* text = m_api->last_error(m_instance);
@@ -87,6 +134,7 @@ private:
     Manifest m_manifest;
     std::string m_path;
     fulcrum_instance* m_instance = nullptr;
+    bool m_trees = false;
     std::mutex m_mutex;
 };
 

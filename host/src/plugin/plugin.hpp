@@ -1,9 +1,14 @@
 // A loaded plugin as the rest of the host sees it: a manifest and a call that
 // takes proposal JSON and gives back contribution JSON text, or an error.
 // How the plugin runs (in this process, or in a worker) is hidden behind it.
+// A plugin in this process built against the host's own C++ JSON library may
+// also take the proposal and give the contribution as trees (the tree ABI,
+// docs/plugin-guide.md), which saves printing and parsing both.
 #pragma once
 
 #include "plugin/manifest.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <string_view>
@@ -16,6 +21,12 @@ struct CallResult {
     std::string error;  // why not, when !ok
 };
 
+struct TreeCallResult {
+    bool ok = false;
+    nlohmann::json contribution; // as the plugin built it, unchecked, when ok
+    std::string error;           // why not, when !ok
+};
+
 class Plugin {
 public:
     virtual ~Plugin() = default;
@@ -23,6 +34,12 @@ public:
     virtual const std::string& path() const = 0;
     // Never throws: every failure comes back as !ok with a reason.
     virtual CallResult evaluate(std::string_view proposal_json) = 0;
+    // Whether evaluate_tree may be called.
+    virtual bool takes_trees() const { return false; }
+    // evaluate() without the text; never throws either.
+    virtual TreeCallResult evaluate_tree(const nlohmann::json& /*proposal*/) {
+        return {false, {}, "does not take trees"};
+    }
 };
 
 } // namespace fulcrum

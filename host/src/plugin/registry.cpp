@@ -51,6 +51,8 @@ public:
     const Manifest& manifest() const override { return m_inner->manifest(); }
     const std::string& path() const override { return m_path; }
     CallResult evaluate(std::string_view proposal_json) override { return m_inner->evaluate(proposal_json); }
+    bool takes_trees() const override { return m_inner->takes_trees(); }
+    TreeCallResult evaluate_tree(const nlohmann::json& proposal) override { return m_inner->evaluate_tree(proposal); }
 
 private:
     PluginImage m_image; // declared first: closed after the library is unloaded

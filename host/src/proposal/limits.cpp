@@ -3,6 +3,7 @@
 #include "util/error.hpp"
 
 #include <cmath>
+#include <vector>
 
 namespace fulcrum {
 
@@ -286,16 +287,41 @@ json parse_json_within(std::string_view text, const Limits& limits, const std::s
     return std::move(builder.root);
 }
 
-std::variant<json, std::string> parse_contribution_text(std::string_view text, const Limits& limits) {
-    // The schema's deepest path is /risks/0/mitigations/0/cost/one_time (6
-    // levels), its longest string 4000 characters (16000 bytes of UTF-8);
-    // 200 risks with every field at its maximum stay below 32 MiB in practice.
+namespace {
+
+// Fixed limits no valid contribution comes near. The schema's deepest path
+// is /risks/0/mitigations/0/cost/one_time (6 levels), its longest string
+// 4000 characters (16000 bytes of UTF-8); 200 risks with every field at its
+// maximum stay below 32 MiB in practice.
+Limits contribution_limits() {
     Limits fixed;
     fixed.proposal_bytes = 32 * 1024 * 1024;
     fixed.depth = 8;
     fixed.string_bytes = 16000;
     fixed.array_items = 10000;
     fixed.values = 1000000;
+    return fixed;
+}
+
+} // namespace
+
+std::string contribution_count_problem(const json& doc, const Limits& limits) {
+    const std::pair<const char*, size_t> counts[] = {{"benefits", limits.contribution_benefits},
+                                                     {"risks", limits.contribution_risks},
+                                                     {"questions", limits.contribution_questions}};
+    for (const auto& [kind, limit] : counts) {
+        const auto it = doc.find(kind); // end() when doc is no object
+        if (it != doc.end() && it->is_array() && it->size() > limit) {
+            return "returned a contribution past a limit at /" + std::string(kind) + ": " + std::to_string(it->size()) +
+                   " " + kind + ", more than the limit of " + std::to_string(limit) + " (limits.contribution_" + kind +
+                   ")";
+        }
+    }
+    return {};
+}
+
+std::variant<json, std::string> parse_contribution_text(std::string_view text, const Limits& limits) {
+    const Limits fixed = contribution_limits();
     const std::string label = "fixed contribution limit: ";
     if (text.size() > fixed.proposal_bytes) {
         return "returned " + std::to_string(text.size()) + " bytes, more than the limit of " +
@@ -309,18 +335,66 @@ std::variant<json, std::string> parse_contribution_text(std::string_view text, c
     } catch (const DocumentProblem& e) {
         return std::string("returned a contribution past a limit at ") + e.what();
     }
-    const std::pair<const char*, size_t> counts[] = {{"benefits", limits.contribution_benefits},
-                                                     {"risks", limits.contribution_risks},
-                                                     {"questions", limits.contribution_questions}};
-    for (const auto& [kind, limit] : counts) {
-        const auto it = doc.find(kind); // end() when doc is no object
-        if (it != doc.end() && it->is_array() && it->size() > limit) {
-            return "returned a contribution past a limit at /" + std::string(kind) + ": " + std::to_string(it->size()) +
-                   " " + kind + ", more than the limit of " + std::to_string(limit) + " (limits.contribution_" + kind +
-                   ")";
-        }
+    if (std::string problem = contribution_count_problem(doc, limits); !problem.empty()) {
+        return problem;
     }
     return doc;
+}
+
+bool tree_within_contribution_limits(const json& doc) {
+    const Limits fixed = contribution_limits();
+    uint64_t values = 0;
+    uint64_t bytes = 0; // at least what the text would take
+    auto fits_string = [&](const std::string& s) {
+        bytes += s.size();
+        return s.size() <= fixed.string_bytes && invalid_utf8_at(s) == std::string::npos;
+    };
+    // Each level: the container and how far through its items the walk is.
+    struct Level {
+        const json* container;
+        json::const_iterator next;
+    };
+    std::vector<Level> stack;
+    auto visit = [&](const json& v) {
+        ++values;
+        bytes += 1;
+        switch (v.type()) {
+        case json::value_t::string:
+            return fits_string(v.get_ref<const std::string&>());
+        case json::value_t::number_float:
+            return std::isfinite(v.get<double>());
+        case json::value_t::object:
+        case json::value_t::array:
+            if (stack.size() + 1 > fixed.depth || v.size() > fixed.array_items) {
+                return false;
+            }
+            stack.push_back({&v, v.cbegin()});
+            return true;
+        case json::value_t::binary:
+        case json::value_t::discarded:
+            return false; // text cannot carry them
+        default:
+            return true;
+        }
+    };
+    if (!visit(doc)) {
+        return false;
+    }
+    while (!stack.empty()) {
+        Level& level = stack.back();
+        if (level.next == level.container->cend()) {
+            stack.pop_back();
+            continue;
+        }
+        const auto item = level.next++;
+        if (level.container->is_object() && !fits_string(item.key())) {
+            return false;
+        }
+        if (!visit(*item) || values > fixed.values || bytes > fixed.proposal_bytes) {
+            return false;
+        }
+    }
+    return true;
 }
 
 size_t invalid_utf8_at(const std::string& text) {

@@ -86,6 +86,17 @@ nlohmann::json parse_json_within(std::string_view text, const Limits& limits, co
 // ("returned ...", as the review shows it).
 std::variant<nlohmann::json, std::string> parse_contribution_text(std::string_view text, const Limits& limits);
 
+// True when a contribution handed over as a tree (the tree ABI) stays within
+// the fixed limits parse_contribution_text applies to text, its strings and
+// keys are well-formed UTF-8 and its numbers finite. A cheap walk that names
+// nothing: a tree that fails it goes through the text path, whose refusal
+// names the limit and where it was hit.
+bool tree_within_contribution_limits(const nlohmann::json& doc);
+
+// The numbers of benefits, risks and questions against `limits`: empty, or
+// the refusal ("returned a contribution past a limit at /risks: ...").
+std::string contribution_count_problem(const nlohmann::json& doc, const Limits& limits);
+
 // Byte offset of the first byte that is not well-formed UTF-8 (overlong forms
 // and surrogates included), or std::string::npos.
 size_t invalid_utf8_at(const std::string& text);

@@ -6,7 +6,24 @@
 namespace fulcrum {
 
 Review Reviewer::review(const Proposal& proposal) const {
-    const std::string text = proposal.doc.dump();
+    std::string text; // printed once, for the first plugin that takes text
+    auto call = [&](Plugin& plugin, const std::string& id) -> std::variant<Contribution, std::string> {
+        if (plugin.takes_trees()) {
+            TreeCallResult result = plugin.evaluate_tree(proposal.doc);
+            if (!result.ok) {
+                return std::move(result.error);
+            }
+            return read_contribution_tree(result.contribution, id, m_policy.limits);
+        }
+        if (text.empty()) {
+            text = proposal.doc.dump();
+        }
+        CallResult result = plugin.evaluate(text);
+        if (!result.ok) {
+            return std::move(result.error);
+        }
+        return read_contribution(result.output, id, m_policy.limits);
+    };
     std::vector<PluginRun> runs;
     for (auto& plugin : m_plugins.loaded) {
         const Manifest& manifest = plugin->manifest();
@@ -23,19 +40,13 @@ Review Reviewer::review(const Proposal& proposal) const {
             runs.push_back(std::move(run));
             continue;
         }
-        CallResult result = plugin->evaluate(text);
-        if (!result.ok) {
+        auto contribution = call(*plugin, manifest.id);
+        if (auto* reason = std::get_if<std::string>(&contribution)) {
             run.status = PluginStatus::failed;
-            run.error = std::move(result.error);
+            run.error = std::move(*reason);
         } else {
-            auto contribution = read_contribution(result.output, manifest.id, m_policy.limits);
-            if (auto* reason = std::get_if<std::string>(&contribution)) {
-                run.status = PluginStatus::failed;
-                run.error = std::move(*reason);
-            } else {
-                run.status = PluginStatus::ok;
-                run.contribution = std::move(std::get<Contribution>(contribution));
-            }
+            run.status = PluginStatus::ok;
+            run.contribution = std::move(std::get<Contribution>(contribution));
         }
         runs.push_back(std::move(run));
     }

@@ -2,7 +2,10 @@
  * Fulcrum plugin ABI: the only contract between the host and a plugin.
  *
  * Plain C, so that a plugin built with any compiler or standard library loads
- * into any host. Data crosses as UTF-8 JSON text. The table below only ever
+ * into any host. Data crosses as UTF-8 JSON text. (Since 1.1 a plugin may also
+ * offer the same evaluation on C++ JSON trees, which the host uses only when
+ * both were built against the same C++ JSON library; see evaluate_tree.)
+ * The table below only ever
  * grows at its end: the host reads `struct_size` to learn which entries a
  * plugin provides, and treats a missing optional entry as "not supported".
  *
@@ -22,7 +25,7 @@ extern "C" {
 
 /* A major bump breaks compatibility; a minor bump only appends entries. */
 #define FULCRUM_ABI_VERSION_MAJOR 1
-#define FULCRUM_ABI_VERSION_MINOR 0
+#define FULCRUM_ABI_VERSION_MINOR 1
 #define FULCRUM_ABI_VERSION ((FULCRUM_ABI_VERSION_MAJOR << 16) | FULCRUM_ABI_VERSION_MINOR)
 
 /* The name of the one symbol every plugin exports. */
@@ -52,7 +55,7 @@ typedef struct fulcrum_plugin_api {
     uint32_t abi_version;
 
     /* JSON object: id, name, vendor, version, description, categories[],
-     * abi_version ("1.0"), thread_safe, config_schema, rules[]. Static text. */
+     * abi_version ("1.1"), thread_safe, config_schema, rules[]. Static text. */
     const char* (*manifest)(void);
 
     /* Make an instance from the plugin's config (a JSON object, "{}" for
@@ -70,6 +73,20 @@ typedef struct fulcrum_plugin_api {
     /* Text of the last failure on this instance, or NULL (instance may be NULL
      * for failures that happened before an instance existed). */
     const char* (*last_error)(fulcrum_instance* instance);
+
+    /* Since 1.1; optional (NULL, or absent from an older table). */
+
+    /* Static text naming the C++ library build behind evaluate_tree: the
+     * JSON library's version and ABI options, the standard library and its
+     * ABI (fulcrum/tree_abi.hpp makes it). The host calls evaluate_tree only
+     * when this text equals its own, byte for byte. */
+    const char* (*tree_abi)(void);
+
+    /* evaluate() without the text: `proposal` points at a const
+     * nlohmann::json holding the proposal (the plugin must not change it),
+     * `contribution` at an empty nlohmann::json that the plugin fills. The
+     * host checks what it receives exactly as it checks text. */
+    fulcrum_status (*evaluate_tree)(fulcrum_instance* instance, const void* proposal, void* contribution);
 } fulcrum_plugin_api;
 
 /* The entry point. Returns a table that lives as long as the library. */

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fulcrum/plugin.h"
+#include "fulcrum/tree_abi.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -69,16 +70,20 @@ struct Technology {
 // "unknown" (std::nullopt): a rule that needs one should ask a question.
 class Proposal {
 public:
-    explicit Proposal(json doc) : m_doc(std::move(doc)) {}
+    explicit Proposal(json doc) : m_doc(std::make_shared<const json>(std::move(doc))) {}
+    // Reads the host's tree in place (the tree ABI); `doc` must outlive this.
+    static Proposal borrowing(const json& doc) {
+        return Proposal(std::shared_ptr<const json>(std::shared_ptr<const json>(), &doc));
+    }
 
-    const json& doc() const { return m_doc; }
+    const json& doc() const { return *m_doc; }
 
     const json* find(const std::string& pointer) const {
         const json::json_pointer ptr(pointer);
-        if (!m_doc.contains(ptr)) {
+        if (!m_doc->contains(ptr)) {
             return nullptr;
         }
-        const json& value = m_doc.at(ptr);
+        const json& value = m_doc->at(ptr);
         return value.is_null() ? nullptr : &value;
     }
     std::optional<std::string> text(const std::string& pointer) const {
@@ -150,7 +155,9 @@ private:
         return {ControlStatus::none, "/controls"};
     }
 
-    json m_doc;
+    explicit Proposal(std::shared_ptr<const json> doc) : m_doc(std::move(doc)) {}
+
+    std::shared_ptr<const json> m_doc; // owned, or borrowed through an owner-less pointer
 };
 
 // Framework references of a rule: {"csf": [...], "sp800_53": [...], ...}.
@@ -289,7 +296,14 @@ public:
         m_questions.push_back({{"rule", rule.id}, {"field", field}, {"text", std::move(text)}});
         return *this;
     }
-    json to_json() const { return {{"benefits", m_benefits}, {"risks", m_risks}, {"questions", m_questions}}; }
+    json to_json() const& { return {{"benefits", m_benefits}, {"risks", m_risks}, {"questions", m_questions}}; }
+    json to_json() && {
+        json out = json::object();
+        out["benefits"] = std::move(m_benefits);
+        out["risks"] = std::move(m_risks);
+        out["questions"] = std::move(m_questions);
+        return out;
+    }
 
 private:
     json m_benefits = json::array();
@@ -405,6 +419,22 @@ template <typename P> const fulcrum_plugin_api* entry() noexcept {
             }
             const std::string& error = instance ? instance->error : t_global_error;
             return error.empty() ? nullptr : error.c_str();
+        },
+        &tree_abi::identity,
+        [](fulcrum_instance* handle, const void* proposal_tree, void* contribution_tree) noexcept -> fulcrum_status {
+            auto* instance = reinterpret_cast<Instance*>(handle);
+            if (instance == nullptr || proposal_tree == nullptr || contribution_tree == nullptr) {
+                return FULCRUM_ERR_INVALID_ARGUMENT;
+            }
+            t_failed_instance = nullptr;
+            const fulcrum_status rc = guarded(t_call_error, [&] {
+                const Proposal proposal = Proposal::borrowing(*static_cast<const json*>(proposal_tree));
+                *static_cast<json*>(contribution_tree) = instance->plugin->evaluate(proposal).to_json();
+            });
+            if (rc != FULCRUM_OK) {
+                t_failed_instance = instance;
+            }
+            return rc;
         },
     };
     return &api;
