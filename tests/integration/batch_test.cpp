@@ -286,3 +286,33 @@ TEST_CASE("SIGTERM stops a batch cleanly and --resume finishes it without double
 TEST_CASE("a batch killed outright (SIGKILL) resumes without loss or doubles", "[batch][resume]") {
     kill_and_resume(SIGKILL, "batch-sigkill");
 }
+
+TEST_CASE("a batch record's review is, byte for byte, the review `fulcrum review` prints", "[batch][reports]") {
+    // Batch records print the review straight to text (report/json_writer);
+    // `fulcrum review` prints it from a tree. With the quantified parts on,
+    // every example must come out the same, key order and numbers included.
+    const std::string dir = scratch_dir("batch-review-parity");
+    const std::string examples = source_path("examples/proposals");
+    const std::string out = dir + "/out.jsonl";
+    const auto batch =
+        run_fulcrum(with({"batch", examples, "-o", out, "--quiet", "--quant", "--iterations", "2000"}, base_args()));
+    INFO(batch.err);
+    REQUIRE(batch.exit_code != 2);
+    std::ifstream lines(out);
+    std::string line;
+    size_t compared = 0;
+    while (std::getline(lines, line)) {
+        const json record = json::parse(line);
+        const std::string input = record.at("input").get<std::string>();
+        INFO(input);
+        const std::string marker = ",\"review\":";
+        const size_t at = line.find(marker);
+        REQUIRE(at != std::string::npos);
+        const std::string from_batch = line.substr(at + marker.size(), line.size() - at - marker.size() - 1);
+        const auto single = run_fulcrum(with({"review", input, "--iterations", "2000"}, base_args()));
+        REQUIRE(single.exit_code != 2);
+        CHECK(from_batch == nlohmann::ordered_json::parse(single.out).dump());
+        ++compared;
+    }
+    CHECK(compared >= 15);
+}

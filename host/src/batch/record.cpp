@@ -79,8 +79,13 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer) {
     out.incomplete = !review.complete;
     ojson record = envelope(item, review.complete ? "ok" : "incomplete");
     record["portfolio"] = portfolio_json(*out.row);
-    record["review"] = review_to_json(review);
-    out.line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    // The review, the record's last member, is printed straight after the
+    // rest: by far the largest part, it never becomes a tree.
+    out.line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.line.pop_back(); // the closing brace
+    out.line += ",\"review\":";
+    append_review_json(out.line, review);
+    out.line += "}\n";
     return out;
 }
 

@@ -397,7 +397,7 @@ bool tree_within_contribution_limits(const json& doc) {
     return true;
 }
 
-size_t invalid_utf8_at(const std::string& text) {
+size_t invalid_utf8_at(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
     size_t i = 0;

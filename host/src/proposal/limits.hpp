@@ -99,6 +99,6 @@ std::string contribution_count_problem(const nlohmann::json& doc, const Limits& 
 
 // Byte offset of the first byte that is not well-formed UTF-8 (overlong forms
 // and surrogates included), or std::string::npos.
-size_t invalid_utf8_at(const std::string& text);
+size_t invalid_utf8_at(std::string_view text);
 
 } // namespace fulcrum

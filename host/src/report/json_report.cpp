@@ -1,6 +1,7 @@
 #include "report/json_report.hpp"
 
 #include "quant/quant_json.hpp"
+#include "report/json_writer.hpp"
 
 namespace fulcrum {
 
@@ -8,134 +9,194 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-ojson range_json(const Range& r) {
-    return {{"low", r.low}, {"likely", r.likely}, {"high", r.high}};
+// Quantified parts are rare in a batch and small: printed from their trees.
+std::string compact(const ojson& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-ojson mitigation_json(const Mitigation& m) {
-    ojson out = {{"id", m.id}, {"title", m.title}};
+void write_range(JsonWriter& w, const Range& r) {
+    w.begin_object().field("low", r.low).field("likely", r.likely).field("high", r.high).end_object();
+}
+
+void write_residual(JsonWriter& w, int likelihood, int impact) {
+    w.begin_object()
+        .field("likelihood", likelihood)
+        .field("impact", impact)
+        .field("severity", to_string(severity_of(likelihood, impact)))
+        .end_object();
+}
+
+// The members of a mitigation, inside an object the caller opens and closes.
+void write_mitigation_members(JsonWriter& w, const Mitigation& m) {
+    w.field("id", m.id).field("title", m.title);
     if (!m.control.empty()) {
-        out["control"] = m.control;
+        w.field("control", m.control);
     }
-    out["status"] = to_string(m.status);
-    out["cost"] = {{"one_time", m.cost.one_time}, {"annual", m.cost.annual}};
-    out["residual"] = {{"likelihood", m.residual_likelihood},
-                       {"impact", m.residual_impact},
-                       {"severity", to_string(severity_of(m.residual_likelihood, m.residual_impact))}};
-    return out;
+    w.field("status", to_string(m.status));
+    w.key("cost").begin_object().field("one_time", m.cost.one_time).field("annual", m.cost.annual).end_object();
+    w.key("residual");
+    write_residual(w, m.residual_likelihood, m.residual_impact);
 }
 
-ojson risk_json(const Risk& r) {
-    ojson out = {{"id", r.id}, {"plugin", r.plugin}, {"raised_by", r.raised_by}, {"title", r.title}};
+void write_risk(JsonWriter& w, const Risk& r, const quant::RiskQuant* quant) {
+    w.begin_object()
+        .field("id", r.id)
+        .field("plugin", r.plugin)
+        .field("raised_by", r.raised_by)
+        .field("title", r.title);
     if (!r.concern.empty()) {
-        out["concern"] = r.concern;
+        w.field("concern", r.concern);
     }
-    out["severity"] = to_string(severity_of(r.likelihood, r.impact));
-    out["likelihood"] = r.likelihood;
-    out["impact"] = r.impact;
-    out["residual"] = {{"likelihood", r.residual_likelihood},
-                       {"impact", r.residual_impact},
-                       {"severity", to_string(severity_of(r.residual_likelihood, r.residual_impact))}};
-    out["rationale"] = r.rationale;
-    out["evidence"] = r.evidence;
-    out["refs"] = ojson::parse(r.refs.dump());
-    ojson mitigations = ojson::array();
+    w.field("severity", to_string(severity_of(r.likelihood, r.impact)))
+        .field("likelihood", r.likelihood)
+        .field("impact", r.impact);
+    w.key("residual");
+    write_residual(w, r.residual_likelihood, r.residual_impact);
+    w.field("rationale", r.rationale).field("evidence", r.evidence);
+    w.key("refs").raw(r.refs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    w.key("mitigations").begin_array();
     for (const auto& m : r.mitigations) {
-        mitigations.push_back(mitigation_json(m));
+        w.begin_object();
+        write_mitigation_members(w, m);
+        w.end_object();
     }
-    out["mitigations"] = std::move(mitigations);
+    w.end_array();
     if (r.fair) {
-        out["fair"] = {{"frequency", range_json(r.fair->frequency)}, {"magnitude", range_json(r.fair->magnitude)}};
+        w.key("fair").begin_object().key("frequency");
+        write_range(w, r.fair->frequency);
+        w.key("magnitude");
+        write_range(w, r.fair->magnitude);
+        w.end_object();
     }
-    return out;
+    if (quant != nullptr) {
+        w.key("quant").raw(compact(quant::risk_quant_json(*quant)));
+    }
+    w.end_object();
 }
 
-ojson benefit_json(const Benefit& b) {
-    ojson out = {{"id", b.id},       {"plugin", b.plugin},       {"title", b.title},      {"dimension", b.dimension},
-                 {"score", b.score}, {"rationale", b.rationale}, {"evidence", b.evidence}};
+void write_benefit(JsonWriter& w, const Benefit& b) {
+    w.begin_object()
+        .field("id", b.id)
+        .field("plugin", b.plugin)
+        .field("title", b.title)
+        .field("dimension", b.dimension)
+        .field("score", b.score)
+        .field("rationale", b.rationale)
+        .field("evidence", b.evidence);
     if (b.annual_value) {
-        out["annual_value"] = range_json(*b.annual_value);
+        w.key("annual_value");
+        write_range(w, *b.annual_value);
     }
-    return out;
+    w.end_object();
+}
+
+// The quantified figures of a risk, when the review has them (the last, as
+// a tree would have kept them, when an id repeats).
+const quant::RiskQuant* quant_of(const Review& review, const std::string& risk_id) {
+    const quant::RiskQuant* found = nullptr;
+    if (review.quant) {
+        for (const auto& rq : review.quant->risks) {
+            found = rq.risk_id == risk_id ? &rq : found;
+        }
+    }
+    return found;
 }
 
 } // namespace
 
-ojson review_to_json(const Review& review) {
-    ojson out;
-    out["schema"] = "fulcrum/review@1";
-    out["proposal"] = {{"id", review.proposal_id}, {"title", review.proposal_title}, {"source", review.source}};
-    out["policy"] = {{"name", review.policy}, {"appetite", review.appetite}};
-    ojson plugins = ojson::array();
+void append_review_json(std::string& out, const Review& review) {
+    JsonWriter w(out);
+    w.begin_object().field("schema", "fulcrum/review@1");
+    w.key("proposal")
+        .begin_object()
+        .field("id", review.proposal_id)
+        .field("title", review.proposal_title)
+        .field("source", review.source)
+        .end_object();
+    w.key("policy").begin_object().field("name", review.policy).field("appetite", review.appetite).end_object();
+    w.key("plugins").begin_array();
     for (const auto& run : review.plugins) {
-        ojson p = {{"id", run.id}, {"version", run.version}};
-        p["category"] = run.categories.empty() ? ojson(nullptr) : ojson(run.categories.front());
-        p["categories"] = run.categories;
-        p["status"] = to_string(run.status);
+        w.begin_object().field("id", run.id).field("version", run.version).key("category");
+        if (run.categories.empty()) {
+            w.null();
+        } else {
+            w.value(run.categories.front());
+        }
+        w.field("categories", run.categories).field("status", to_string(run.status));
         if (!run.error.empty()) {
-            p["error"] = run.error;
+            w.field("error", run.error);
         }
         if (run.unverified) {
-            p["trust"] = "unverified"; // docs/security.md: loaded only because of --allow-untrusted
+            w.field("trust", "unverified"); // docs/security.md: loaded only because of --allow-untrusted
         }
-        plugins.push_back(std::move(p));
+        w.end_object();
     }
-    out["plugins"] = std::move(plugins);
-    out["complete"] = review.complete;
-    out["currency"] = review.currency;
+    w.end_array();
+    w.field("complete", review.complete).field("currency", review.currency);
 
-    ojson benefits = ojson::array();
+    w.key("cio").begin_object().field("benefit_score", review.benefit_score).key("benefits").begin_array();
     for (const auto& b : review.benefits) {
-        benefits.push_back(benefit_json(b));
+        write_benefit(w, b);
     }
-    out["cio"] = {{"benefit_score", review.benefit_score}, {"benefits", std::move(benefits)}};
+    w.end_array();
     if (review.has_annual_value) {
-        out["cio"]["annual_value"] = range_json(review.annual_value);
+        w.key("annual_value");
+        write_range(w, review.annual_value);
     }
+    w.end_object();
 
-    ojson risks = ojson::array();
+    w.key("ciso")
+        .begin_object()
+        .field("risk_score", review.risk_score)
+        .field("inherent_risk_score", review.inherent_risk_score)
+        .field("risk_score_after_conditions", review.planned_risk_score)
+        .key("risks")
+        .begin_array();
     for (const auto& r : review.risks) {
-        risks.push_back(risk_json(r));
+        write_risk(w, r, quant_of(review, r.id));
     }
-    if (review.quant) {
-        for (auto& r : risks) {
-            for (const auto& rq : review.quant->risks) {
-                if (rq.risk_id == r["id"]) {
-                    r["quant"] = quant::risk_quant_json(rq);
-                }
-            }
-        }
-    }
-    out["ciso"] = {{"risk_score", review.risk_score},
-                   {"inherent_risk_score", review.inherent_risk_score},
-                   {"risk_score_after_conditions", review.planned_risk_score},
-                   {"risks", std::move(risks)}};
+    w.end_array().end_object();
 
-    ojson conditions = ojson::array();
+    w.key("joint").begin_object().field("decision", to_string(review.decision)).key("conditions").begin_array();
     for (const auto& c : review.conditions) {
-        ojson m = mitigation_json(c.mitigation);
-        m["risk"] = c.risk_id;
+        w.begin_object();
+        write_mitigation_members(w, c.mitigation);
+        w.field("risk", c.risk_id);
         if (!c.same_control_as.empty()) {
-            m["same_control_as"] = c.same_control_as; // paid for there: not in conditions_cost again
+            w.field("same_control_as", c.same_control_as); // paid for there: not in conditions_cost again
         }
-        conditions.push_back(std::move(m));
+        w.end_object();
     }
-    ojson questions = ojson::array();
+    w.end_array();
+    w.key("conditions_cost")
+        .begin_object()
+        .field("one_time", review.conditions_cost.one_time)
+        .field("annual", review.conditions_cost.annual)
+        .end_object();
+    w.key("questions").begin_array();
     for (const auto& q : review.questions) {
-        questions.push_back({{"rule", q.rule}, {"plugin", q.plugin}, {"field", q.field}, {"text", q.text}});
+        w.begin_object()
+            .field("rule", q.rule)
+            .field("plugin", q.plugin)
+            .field("field", q.field)
+            .field("text", q.text)
+            .end_object();
     }
-    out["joint"] = {
-        {"decision", to_string(review.decision)},
-        {"conditions", std::move(conditions)},
-        {"conditions_cost", {{"one_time", review.conditions_cost.one_time}, {"annual", review.conditions_cost.annual}}},
-        {"questions", std::move(questions)},
-        {"rationale", review.rationale}};
+    w.end_array().field("rationale", review.rationale);
     if (review.quant) {
-        out["joint"]["plan"] = quant::plan_json(*review.quant);
-        out["quant"] = quant::review_quant_json(*review.quant);
+        w.key("plan").raw(compact(quant::plan_json(*review.quant)));
     }
-    out["warnings"] = review.warnings;
-    return out;
+    w.end_object();
+    if (review.quant) {
+        w.key("quant").raw(compact(quant::review_quant_json(*review.quant)));
+    }
+    w.field("warnings", review.warnings).end_object();
+}
+
+ojson review_to_json(const Review& review) {
+    std::string text;
+    append_review_json(text, review);
+    return ojson::parse(text);
 }
 
 } // namespace fulcrum

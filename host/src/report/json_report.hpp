@@ -5,7 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 namespace fulcrum {
+
+// The review as compact JSON text, appended to `out`: what review_to_json
+// gives, printed, without building the tree (a batch writes one per record).
+void append_review_json(std::string& out, const Review& review);
 
 nlohmann::ordered_json review_to_json(const Review& review);
 

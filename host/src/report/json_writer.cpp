@@ -1,0 +1,157 @@
+#include "report/json_writer.hpp"
+
+#include "proposal/limits.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cmath>
+
+namespace fulcrum {
+namespace {
+
+// nlohmann's escapes with ensure_ascii off: quote, backslash and the control
+// characters; every other byte as it is.
+void append_escaped(std::string& out, std::string_view text) {
+    static const char k_hex[] = "0123456789abcdef";
+    size_t run = 0; // start of the bytes not yet copied
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(text.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            out += "\\u00";
+            out += k_hex[c >> 4];
+            out += k_hex[c & 0xF];
+        }
+    }
+    out.append(text.data() + run, text.size() - run);
+}
+
+} // namespace
+
+void JsonWriter::separate() {
+    if (m_after_key) {
+        m_after_key = false;
+        return;
+    }
+    if (!m_has_items.empty()) {
+        if (m_has_items.back()) {
+            m_out += ',';
+        }
+        m_has_items.back() = true;
+    }
+}
+
+JsonWriter& JsonWriter::open(char bracket) {
+    separate();
+    m_out += bracket;
+    m_has_items.push_back(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+    m_has_items.pop_back();
+    m_out += bracket;
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    separate();
+    quoted(name);
+    m_out += ':';
+    m_after_key = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+    separate();
+    quoted(text);
+    return *this;
+}
+
+void JsonWriter::quoted(std::string_view text) {
+    if (invalid_utf8_at(text) != std::string::npos) {
+        // Never expected (inputs and contributions are checked for UTF-8);
+        // printed as dump() would, with U+FFFD for the bad bytes.
+        m_out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+    }
+    m_out += '"';
+    append_escaped(m_out, text);
+    m_out += '"';
+}
+
+JsonWriter& JsonWriter::value(bool flag) {
+    separate();
+    m_out += flag ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    separate();
+    m_out += "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(double number) {
+    separate();
+    if (!std::isfinite(number)) {
+        m_out += "null";
+        return *this;
+    }
+    char buffer[64];
+    char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, number);
+    m_out.append(buffer, static_cast<size_t>(end - buffer));
+    return *this;
+}
+
+JsonWriter& JsonWriter::integer(int64_t number, bool is_unsigned) {
+    separate();
+    char buffer[24];
+    const auto result = is_unsigned ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<uint64_t>(number))
+                                    : std::to_chars(buffer, buffer + sizeof buffer, number);
+    m_out.append(buffer, result.ptr);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(const std::vector<std::string>& texts) {
+    begin_array();
+    for (const auto& text : texts) {
+        value(text);
+    }
+    return end_array();
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json_text) {
+    separate();
+    m_out += json_text;
+    return *this;
+}
+
+} // namespace fulcrum

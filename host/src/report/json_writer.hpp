@@ -1,0 +1,57 @@
+// Compact JSON text written straight into a string, byte for byte as
+// nlohmann's dump() prints the same values (its escapes, its shortest
+// round-trip numbers, `null` for what is not finite), without building a
+// tree first. A batch writes one review per proposal, and the tree cost more
+// than the review (docs/performance.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace fulcrum {
+
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : m_out(out) {}
+
+    JsonWriter& begin_object() { return open('{'); }
+    JsonWriter& end_object() { return close('}'); }
+    JsonWriter& begin_array() { return open('['); }
+    JsonWriter& end_array() { return close(']'); }
+
+    // The name of the next member of the object being written.
+    JsonWriter& key(std::string_view name);
+
+    JsonWriter& value(std::string_view text);
+    JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+    JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+    JsonWriter& value(bool flag);
+    JsonWriter& value(double number);
+    JsonWriter& null();
+    template <typename Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
+    JsonWriter& value(Int number) {
+        return std::is_signed_v<Int> ? integer(static_cast<int64_t>(number), false)
+                                     : integer(static_cast<int64_t>(static_cast<uint64_t>(number)), true);
+    }
+    JsonWriter& value(const std::vector<std::string>& texts);
+    // A value already printed as compact JSON.
+    JsonWriter& raw(std::string_view json_text);
+
+    template <typename T> JsonWriter& field(std::string_view name, const T& v) { return key(name).value(v); }
+
+private:
+    JsonWriter& open(char bracket);
+    JsonWriter& close(char bracket);
+    JsonWriter& integer(int64_t number, bool is_unsigned);
+    void separate(); // a comma before every item but a container's first
+    void quoted(std::string_view text);
+
+    std::string& m_out;
+    std::vector<bool> m_has_items; // one per open container
+    bool m_after_key = false;
+};
+
+} // namespace fulcrum

@@ -1,0 +1,105 @@
+// The streaming JSON writer (host/src/report/json_writer.cpp) must print
+// exactly what nlohmann's dump() prints for the same values: batch records
+// are written with it, and reviews from `fulcrum review` through the tree.
+#include "report/json_writer.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
+
+using namespace fulcrum;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+std::string dumped(const ojson& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+template <typename T> std::string written(const T& value) {
+    std::string out;
+    JsonWriter(out).value(value);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the writer escapes strings as dump() does", "[json_writer]") {
+    const std::string texts[] = {"",
+                                 "plain",
+                                 "quote \" and backslash \\ and slash /",
+                                 "tab\tnewline\nreturn\rfeed\fbackspace\b",
+                                 std::string("nul \0 and unit separator \x1f", 29),
+                                 "delete \x7f stays",
+                                 "\xc3\xa9t\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x92",
+                                 "bad \xff byte and \xc3 cut",
+                                 "\xed\xa0\x80 surrogate"};
+    for (const auto& text : texts) {
+        INFO(dumped(ojson(text)));
+        CHECK(written(text) == dumped(ojson(text)));
+    }
+}
+
+TEST_CASE("the writer prints numbers as dump() does", "[json_writer]") {
+    const double doubles[] = {0.0,
+                              -0.0,
+                              1.0,
+                              5000.0,
+                              0.1,
+                              1.0 / 3.0,
+                              2.5e-7,
+                              1e21,
+                              123456789.125,
+                              -42.5,
+                              std::numeric_limits<double>::max(),
+                              std::numeric_limits<double>::denorm_min(),
+                              std::nan(""),
+                              std::numeric_limits<double>::infinity()};
+    for (double d : doubles) {
+        INFO(d);
+        CHECK(written(d) == dumped(ojson(d)));
+    }
+    CHECK(written(0) == "0");
+    CHECK(written(-17) == dumped(ojson(-17)));
+    CHECK(written(std::numeric_limits<int64_t>::min()) == dumped(ojson(std::numeric_limits<int64_t>::min())));
+    CHECK(written(std::numeric_limits<uint64_t>::max()) == dumped(ojson(std::numeric_limits<uint64_t>::max())));
+    CHECK(written(size_t{42}) == "42");
+    CHECK(written(true) == "true");
+    CHECK(written(false) == "false");
+}
+
+TEST_CASE("the writer places commas and colons as dump() does", "[json_writer]") {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object()
+        .field("a", 1)
+        .key("empty_object")
+        .begin_object()
+        .end_object()
+        .key("empty_array")
+        .begin_array()
+        .end_array()
+        .key("list")
+        .begin_array()
+        .value("x")
+        .begin_object()
+        .field("k", 2.5)
+        .end_object()
+        .null()
+        .begin_array()
+        .end_array()
+        .end_array()
+        .field("texts", std::vector<std::string>{"p", "q"})
+        .key("raw")
+        .raw(R"({"z":[1,2]})")
+        .end_object();
+    const ojson expected = {{"a", 1},
+                            {"empty_object", ojson::object()},
+                            {"empty_array", ojson::array()},
+                            {"list", {"x", {{"k", 2.5}}, nullptr, ojson::array()}},
+                            {"texts", {"p", "q"}},
+                            {"raw", {{"z", {1, 2}}}}};
+    CHECK(out == dumped(expected));
+}
