@@ -27,15 +27,16 @@ template <typename T> std::string written(const T& value) {
 } // namespace
 
 TEST_CASE("the writer escapes strings as dump() does", "[json_writer]") {
-    const std::string texts[] = {"",
-                                 "plain",
-                                 "quote \" and backslash \\ and slash /",
-                                 "tab\tnewline\nreturn\rfeed\fbackspace\b",
-                                 std::string("nul \0 and unit separator \x1f", 29),
-                                 "delete \x7f stays",
-                                 "\xc3\xa9t\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x92",
-                                 "bad \xff byte and \xc3 cut",
-                                 "\xed\xa0\x80 surrogate"};
+    const std::string texts[] = {
+        "",
+        "plain",
+        "quote \" and backslash \\ and slash /",
+        "tab\tnewline\nreturn\rfeed\fbackspace\b",
+        std::string("nul \0 and unit separator \x1f", sizeof "nul \0 and unit separator \x1f" - 1),
+        "delete \x7f stays",
+        "\xc3\xa9t\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x92",
+        "bad \xff byte and \xc3 cut",
+        "\xed\xa0\x80 surrogate"};
     for (const auto& text : texts) {
         INFO(dumped(ojson(text)));
         CHECK(written(text) == dumped(ojson(text)));
