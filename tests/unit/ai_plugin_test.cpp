@@ -1,6 +1,7 @@
 // The AI plugin, rule by rule: each rule fires on the facts that should
 // trigger it, stays quiet (or asks) when they are absent, and moves its
 // likelihood and impact with the facts.
+#include "ai_test_proposals.hpp"
 #include "plugin/in_process.hpp"
 #include "plugin_harness.hpp"
 #include "proposal/document.hpp"
@@ -18,28 +19,12 @@ using namespace fulcrum::test;
 
 namespace {
 
-// A proposal with one AI technology; `tech` is the inside of a YAML flow map.
-std::string proposal(const std::string& tech, const std::string& rest = "") {
-    return "id: t\ntitle: T\ntechnologies:\n  - {category: ai, " + tech + "}\n" + rest;
-}
-
-Contribution ai(const std::string& tech, const std::string& rest = "") {
-    return evaluate_yaml("ai", proposal(tech, rest));
-}
-
 // By value: callers pass temporaries, and a reference into one would dangle.
 Risk risk(const Contribution& c, const std::string& id) {
     const Risk* r = find_risk(c, id);
     INFO("expected risk " << id);
     REQUIRE(r != nullptr);
     return *r;
-}
-
-bool asks(const Contribution& c, const std::string& rule, const std::string& field_suffix) {
-    return std::any_of(c.questions.begin(), c.questions.end(), [&](const Question& q) {
-        return q.rule == rule && q.field.size() >= field_suffix.size() &&
-               q.field.compare(q.field.size() - field_suffix.size(), field_suffix.size(), field_suffix) == 0;
-    });
 }
 
 bool cites(const Risk& r, const std::string& pointer) {
@@ -71,12 +56,6 @@ const Risk& reviewed(const Review& r, const std::string& id) {
     REQUIRE(it != r.risks.end());
     return *it;
 }
-
-// An LLM behind a provider's API; k_llm adds a use case, tests that name their
-// own start from k_llm_base (a key may appear only once).
-const char* const k_llm_base =
-    "model_source: third_party_api, model_type: llm, decision_impact: advisory, affects_individuals: false";
-const std::string k_llm = std::string(k_llm_base) + ", use_case: answer questions";
 
 } // namespace
 
@@ -155,8 +134,8 @@ TEST_CASE("ai.prompt-injection: exposure raises likelihood, tools raise impact, 
     CHECK(refunds.impact > pub.impact);
     CHECK(mitigation_for(refunds, "human_review") != nullptr);
 
-    const std::string guarded = proposal(std::string(k_llm) + ", audience: public",
-                                         "controls: [{id: prompt_injection_guardrails, status: in_place}]\n");
+    const std::string guarded = ai_proposal(std::string(k_llm) + ", audience: public",
+                                            "controls: [{id: prompt_injection_guardrails, status: in_place}]\n");
     const Risk after = reviewed(review_of(guarded), "ai.prompt-injection");
     CHECK(after.residual_likelihood < after.likelihood);
 }
@@ -203,8 +182,8 @@ TEST_CASE("ai.excessive-agency: payments are impact 5, read-only tools much less
                "ai.excessive-agency", "/tools"));
 
     const Risk approved =
-        reviewed(review_of(proposal(std::string(k_llm) + ", audience: customers, tools: [issue_refund]",
-                                    "controls: [{id: human_review, status: in_place}]\n")),
+        reviewed(review_of(ai_proposal(std::string(k_llm) + ", audience: customers, tools: [issue_refund]",
+                                       "controls: [{id: human_review, status: in_place}]\n")),
                  "ai.excessive-agency");
     CHECK(approved.residual_likelihood < approved.likelihood);
 }
@@ -238,8 +217,8 @@ TEST_CASE("ai.vector-store: untrusted or personal sources raise it; permission c
     CHECK(customers.likelihood > records.likelihood);
     CHECK(find_risk(ai(std::string(k_llm) + ", audience: internal"), "ai.vector-store") == nullptr);
     const Risk checked =
-        reviewed(review_of(proposal(tech + "[customer_records]",
-                                    rest + "controls: [{id: permission_aware_retrieval, status: in_place}]\n")),
+        reviewed(review_of(ai_proposal(tech + "[customer_records]",
+                                       rest + "controls: [{id: permission_aware_retrieval, status: in_place}]\n")),
                  "ai.vector-store");
     CHECK(checked.residual_likelihood < checked.likelihood);
 }
@@ -404,8 +383,8 @@ TEST_CASE("ai.automated-decisions: special categories and regulation raise impac
     CHECK(find_risk(ai("model_source: in_house_trained, model_type: classifier, use_case: claims approval, "
                        "decision_impact: advisory, affects_individuals: true, training_data: [claims]"),
                     "ai.automated-decisions") == nullptr);
-    const Risk reviewed_risk = reviewed(review_of(proposal(tech, "controls: [{id: human_review, status: in_place}]\n")),
-                                        "ai.automated-decisions");
+    const Risk reviewed_risk = reviewed(
+        review_of(ai_proposal(tech, "controls: [{id: human_review, status: in_place}]\n")), "ai.automated-decisions");
     CHECK(reviewed_risk.residual_likelihood < reviewed_risk.likelihood);
     CHECK(asks(ai("model_source: in_house_trained, model_type: classifier, use_case: scoring, decision_impact: "
                   "automated, training_data: [x]"),
@@ -475,7 +454,8 @@ TEST_CASE("ai.prohibited-practice: emotion recognition of employees in the EU ca
           "[ai][plugin]") {
     const char* tech = "model_source: third_party_api, model_type: classifier, use_case: emotion recognition on "
                        "employee calls, decision_impact: automated, affects_individuals: true";
-    const std::string yaml = proposal(tech, "compliance: [gdpr]\ncontrols: [{id: human_review, status: in_place}]\n");
+    const std::string yaml =
+        ai_proposal(tech, "compliance: [gdpr]\ncontrols: [{id: human_review, status: in_place}]\n");
     const Risk r = risk(evaluate_yaml("ai", yaml), "ai.prohibited-practice");
     CHECK(r.likelihood == 5);
     CHECK(r.impact == 5);
@@ -504,8 +484,8 @@ TEST_CASE("ai.model-evaluation-drift: unpinned provider models drift more; a mis
     CHECK(regulated.impact > unpinned.impact);
     CHECK(asks(ai("model_source: third_party_api, model_type: llm, use_case: x, audience: internal"),
                "ai.model-evaluation-drift", "/decision_impact"));
-    const Risk evaluated = reviewed(review_of(proposal(std::string(k_llm) + ", audience: internal",
-                                                       "controls: [{id: model_evaluation, status: in_place}]\n")),
+    const Risk evaluated = reviewed(review_of(ai_proposal(std::string(k_llm) + ", audience: internal",
+                                                          "controls: [{id: model_evaluation, status: in_place}]\n")),
                                     "ai.model-evaluation-drift");
     CHECK(evaluated.residual_likelihood < evaluated.likelihood);
 }
@@ -568,87 +548,12 @@ TEST_CASE("ai: FAIR inputs follow the facts: frequency with likelihood, breach l
     }
 }
 
-TEST_CASE("ai benefits: quantified claims with a metric beat bare claims, which raise questions", "[ai][plugin]") {
-    const std::string tech = std::string(k_llm_base) + ", audience: customers, use_case: customer support chatbot";
-    const Contribution strong = ai(tech, "business_case: {benefits: [{dimension: efficiency, metric: handling time, "
-                                         "annual_value: {low: 100000, likely: 200000, high: 300000}}]}\n"
-                                         "costs: {opex_annual: 50000}\n");
-    const Contribution bare = ai(tech, "business_case: {benefits: [{dimension: efficiency, description: faster}]}\n"
-                                       "costs: {opex_annual: 50000}\n");
-    const Benefit* s = find_benefit(strong, "ai.productivity");
-    const Benefit* b = find_benefit(bare, "ai.productivity");
-    REQUIRE(s);
-    REQUIRE(b);
-    CHECK(s->score > b->score + 15);
-    REQUIRE(s->annual_value);
-    CHECK(s->annual_value->likely == Approx(200000));
-    CHECK(!b->annual_value);
-    CHECK(asks(bare, "ai.productivity", "/business_case/benefits/0/annual_value"));
-    CHECK(!asks(strong, "ai.productivity", "/annual_value"));
-    CHECK(std::find(s->evidence.begin(), s->evidence.end(), "/business_case/benefits/0") != s->evidence.end());
-
-    const Contribution no_metric = ai(tech, "business_case: {benefits: [{dimension: efficiency, annual_value: "
-                                            "{low: 1, likely: 2, high: 3}}]}\n");
-    CHECK(asks(no_metric, "ai.productivity", "/business_case/benefits/0/metric"));
-}
-
-TEST_CASE("ai benefits: at least six dimensions are judged; fit depends on the use case and the model source",
-          "[ai][plugin]") {
-    const std::string all_dimensions =
-        "business_case: {benefits: [{dimension: efficiency}, {dimension: customer_experience}, "
-        "{dimension: competitive_advantage}, {dimension: growth}, {dimension: cost_reduction}, "
-        "{dimension: resilience}, {dimension: compliance}]}\n";
-    const Contribution c = ai(std::string(k_llm) + ", audience: customers", all_dimensions);
-    CHECK(c.benefits.size() == 7);
-
-    const Contribution bought = ai(std::string(k_llm) + ", audience: internal", all_dimensions);
-    const Contribution built = ai("model_source: in_house_trained, model_type: classifier, use_case: fraud detection, "
-                                  "decision_impact: advisory, training_data: [transactions]",
-                                  all_dimensions);
-    REQUIRE(find_benefit(bought, "ai.differentiation"));
-    REQUIRE(find_benefit(built, "ai.differentiation"));
-    CHECK(find_benefit(built, "ai.differentiation")->score > find_benefit(bought, "ai.differentiation")->score);
-    REQUIRE(find_benefit(built, "ai.detection-resilience"));
-    CHECK(find_benefit(built, "ai.detection-resilience")->score > find_benefit(c, "ai.detection-resilience")->score);
-
-    // A poor fit that the business case does not claim is not listed at all.
-    const Contribution unclaimed = ai(std::string(k_llm_base) + ", audience: internal, use_case: drafting reports");
-    CHECK(find_benefit(unclaimed, "ai.compliance-assurance") == nullptr);
-    CHECK(find_benefit(unclaimed, "ai.productivity") != nullptr);
-}
-
-TEST_CASE("ai benefits: scoring the organisation's own staff does little for customers; scoring applicants does more",
-          "[ai][plugin]") {
-    const std::string claims = "business_case: {benefits: [{dimension: customer_experience}]}\n";
-    const std::string people = "model_source: third_party_api, model_type: classifier, decision_impact: advisory, "
-                               "affects_individuals: true, audience: internal, use_case: ";
-    const Contribution staff = ai(people + "scoring employee performance from call recordings", claims);
-    const Contribution applicants = ai(people + "scoring recruitment candidates from their CVs", claims);
-    const Contribution claimants = ai(people + "triage of insurance claims", claims);
-    REQUIRE(find_benefit(staff, "ai.customer-service"));
-    REQUIRE(find_benefit(applicants, "ai.customer-service"));
-    REQUIRE(find_benefit(claimants, "ai.customer-service"));
-    CHECK(find_benefit(staff, "ai.customer-service")->rationale.find("own staff") != std::string::npos);
-    CHECK(find_benefit(applicants, "ai.customer-service")->rationale.find("applicants") != std::string::npos);
-    CHECK(find_benefit(staff, "ai.customer-service")->score < find_benefit(applicants, "ai.customer-service")->score);
-    CHECK(find_benefit(staff, "ai.customer-service")->score < find_benefit(claimants, "ai.customer-service")->score);
-}
-
-TEST_CASE("ai benefits: without a model evaluation plan every benefit scores lower", "[ai][plugin]") {
-    const std::string tech = std::string(k_llm_base) + ", audience: internal, use_case: drafting reports";
-    const Contribution none = ai(tech);
-    const Contribution planned = ai(tech, "controls: [{id: model_evaluation, status: planned}]\n");
-    REQUIRE(find_benefit(none, "ai.productivity"));
-    REQUIRE(find_benefit(planned, "ai.productivity"));
-    CHECK(find_benefit(planned, "ai.productivity")->score > find_benefit(none, "ai.productivity")->score);
-}
-
 TEST_CASE("ai: settings can switch the EU AI Act off", "[ai][plugin]") {
     LoadOutcome loaded = load_in_process(binary_path("lib/fulcrum/plugins/ai.so"), {{"ai", {{"eu_ai_act", "never"}}}});
     REQUIRE(loaded.plugin);
-    const std::string yaml = proposal("model_source: third_party_api, model_type: llm, use_case: answer questions, "
-                                      "decision_impact: advisory, audience: customers",
-                                      "compliance: [gdpr]\n");
+    const std::string yaml = ai_proposal("model_source: third_party_api, model_type: llm, use_case: answer questions, "
+                                         "decision_impact: advisory, audience: customers",
+                                         "compliance: [gdpr]\n");
     const Proposal p = validate_proposal(parse_document(yaml, Syntax::yaml, "t.yaml"), "t.yaml");
     const CallResult result = loaded.plugin->evaluate(p.doc.dump());
     REQUIRE(result.ok);

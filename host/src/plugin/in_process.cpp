@@ -68,28 +68,15 @@ public:
     const std::string& path() const override { return m_path; }
 
     CallResult evaluate(std::string_view proposal_json) override {
-        std::unique_lock<std::mutex> lock(m_mutex, std::defer_lock);
-        if (!m_manifest.thread_safe) {
-            lock.lock();
-        }
         const char* out = nullptr;
         size_t out_len = 0;
-        fulcrum_status rc = FULCRUM_ERR_INTERNAL;
-        try {
-            rc = m_api->evaluate(m_instance, proposal_json.data(), proposal_json.size(), &out, &out_len);
-        } catch (const std::exception& e) {
-            return {false, {}, std::string("threw an exception across the C boundary: ") + e.what()};
-        } catch (...) {
-            return {false, {}, "threw an exception across the C boundary"};
+        std::string error = call(
+            [&] { return m_api->evaluate(m_instance, proposal_json.data(), proposal_json.size(), &out, &out_len); });
+        if (error.empty() && out == nullptr) {
+            error = "evaluate returned no output";
         }
-        if (rc != FULCRUM_OK) {
-            const std::string reason = last_error();
-            return {false,
-                    {},
-                    "evaluate failed (status " + std::to_string(rc) + ")" + (reason.empty() ? "" : ": " + reason)};
-        }
-        if (out == nullptr) {
-            return {false, {}, "evaluate returned no output"};
+        if (!error.empty()) {
+            return {false, {}, std::move(error)};
         }
         return {true, std::string(out, out_len), {}};
     }
@@ -100,30 +87,36 @@ public:
         if (!m_trees) {
             return {false, {}, "does not take trees"};
         }
-        std::unique_lock<std::mutex> lock(m_mutex, std::defer_lock);
-        if (!m_manifest.thread_safe) {
-            lock.lock();
-        }
         TreeCallResult result;
-        fulcrum_status rc = FULCRUM_ERR_INTERNAL;
-        try {
-            rc = m_api->evaluate_tree(m_instance, &proposal, &result.contribution);
-        } catch (const std::exception& e) {
-            return {false, {}, std::string("threw an exception across the C boundary: ") + e.what()};
-        } catch (...) {
-            return {false, {}, "threw an exception across the C boundary"};
-        }
-        if (rc != FULCRUM_OK) {
-            const std::string reason = last_error();
-            return {false,
-                    {},
-                    "evaluate failed (status " + std::to_string(rc) + ")" + (reason.empty() ? "" : ": " + reason)};
-        }
-        result.ok = true;
+        result.error = call([&] { return m_api->evaluate_tree(m_instance, &proposal, &result.contribution); });
+        result.ok = result.error.empty();
         return result;
     }
 
 private:
+    // Runs one evaluate entry, serialised unless the plugin is thread-safe;
+    // empty on success, else the reason, exceptions across the C boundary
+    // included.
+    template <typename Entry> std::string call(Entry&& entry) {
+        std::unique_lock<std::mutex> lock(m_mutex, std::defer_lock);
+        if (!m_manifest.thread_safe) {
+            lock.lock();
+        }
+        fulcrum_status rc = FULCRUM_ERR_INTERNAL;
+        try {
+            rc = entry();
+        } catch (const std::exception& e) {
+            return std::string("threw an exception across the C boundary: ") + e.what();
+        } catch (...) {
+            return "threw an exception across the C boundary";
+        }
+        if (rc == FULCRUM_OK) {
+            return {};
+        }
+        const std::string reason = last_error();
+        return "evaluate failed (status " + std::to_string(rc) + ")" + (reason.empty() ? "" : ": " + reason);
+    }
+
     std::string last_error() const {
         const char* text = m_api->last_error(m_instance);
         return text ? std::string(text) : std::string();

@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <cmath>
 
 namespace fulcrum {
@@ -128,15 +127,6 @@ JsonWriter& JsonWriter::value(double number) {
     char buffer[64];
     char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, number);
     m_out.append(buffer, static_cast<size_t>(end - buffer));
-    return *this;
-}
-
-JsonWriter& JsonWriter::integer(int64_t number, bool is_unsigned) {
-    separate();
-    char buffer[24];
-    const auto result = is_unsigned ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<uint64_t>(number))
-                                    : std::to_chars(buffer, buffer + sizeof buffer, number);
-    m_out.append(buffer, result.ptr);
     return *this;
 }
 

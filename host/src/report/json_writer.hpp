@@ -5,6 +5,7 @@
 // than the review (docs/performance.md).
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,8 +34,10 @@ public:
     JsonWriter& null();
     template <typename Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
     JsonWriter& value(Int number) {
-        return std::is_signed_v<Int> ? integer(static_cast<int64_t>(number), false)
-                                     : integer(static_cast<int64_t>(static_cast<uint64_t>(number)), true);
+        separate();
+        char buffer[24];
+        m_out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, number).ptr);
+        return *this;
     }
     JsonWriter& value(const std::vector<std::string>& texts);
     // A value already printed as compact JSON.
@@ -45,7 +48,6 @@ public:
 private:
     JsonWriter& open(char bracket);
     JsonWriter& close(char bracket);
-    JsonWriter& integer(int64_t number, bool is_unsigned);
     void separate(); // a comma before every item but a container's first
     void quoted(std::string_view text);
 

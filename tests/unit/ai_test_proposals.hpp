@@ -1,0 +1,35 @@
+// Proposals for the AI plugin's tests (ai_plugin_test.cpp, rule by rule, and
+// ai_benefits_test.cpp): one AI technology, evaluated by the real plugin.
+#pragma once
+
+#include "plugin_harness.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace fulcrum::test {
+
+// A proposal with one AI technology; `tech` is the inside of a YAML flow map.
+inline std::string ai_proposal(const std::string& tech, const std::string& rest = "") {
+    return "id: t\ntitle: T\ntechnologies:\n  - {category: ai, " + tech + "}\n" + rest;
+}
+
+inline Contribution ai(const std::string& tech, const std::string& rest = "") {
+    return evaluate_yaml("ai", ai_proposal(tech, rest));
+}
+
+// True when `rule` asked about a field ending in `field_suffix`.
+inline bool asks(const Contribution& c, const std::string& rule, const std::string& field_suffix) {
+    return std::any_of(c.questions.begin(), c.questions.end(), [&](const Question& q) {
+        return q.rule == rule && q.field.size() >= field_suffix.size() &&
+               q.field.compare(q.field.size() - field_suffix.size(), field_suffix.size(), field_suffix) == 0;
+    });
+}
+
+// An LLM behind a provider's API; k_llm adds a use case, tests that name their
+// own start from k_llm_base (a key may appear only once).
+inline const char* const k_llm_base =
+    "model_source: third_party_api, model_type: llm, decision_impact: advisory, affects_individuals: false";
+inline const std::string k_llm = std::string(k_llm_base) + ", use_case: answer questions";
+
+} // namespace fulcrum::test
