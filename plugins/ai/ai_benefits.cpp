@@ -174,7 +174,7 @@ void evaluate(const AiFacts& f, const sdk::Rule& rule, Fit fit, Sink& out) {
     for (const auto& e : claim.evidence) {
         benefit.evidence(e);
     }
-    out.add(benefit);
+    out.add(std::move(benefit));
 }
 
 } // namespace

@@ -83,7 +83,7 @@ void provider_data(const AiFacts& f, Sink& out) {
                         .cost(6000 * f.scale, 3000 * f.scale)
                         .leaves(lower(l, 1), i))
         .fair(frequency(l), firstparty::breach_magnitude(*f.p));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 // Regions of the residency list that `region` falls under ("eu" covers "eu-west-1").
@@ -148,7 +148,7 @@ void cross_border(const AiFacts& f, Sink& out) {
                         .cost(5000 * f.scale, 10000 * f.scale)
                         .leaves(1, 2))
         .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.04, 20e6));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void poisoning(const AiFacts& f, Sink& out) {
@@ -196,7 +196,7 @@ void poisoning(const AiFacts& f, Sink& out) {
                             .leaves(lower(l, 1), i));
     }
     risk.fair(frequency(l), {10000 * f.scale, 80000 * f.scale, 600000 * f.scale});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void training_privacy(const AiFacts& f, Sink& out) {
@@ -230,7 +230,7 @@ void training_privacy(const AiFacts& f, Sink& out) {
                         .cost(10000 * f.scale, 8000 * f.scale)
                         .leaves(l, lower(i, 1)))
         .fair(frequency(l), firstparty::breach_magnitude(*f.p));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void supply_chain(const AiFacts& f, Sink& out) {
@@ -288,7 +288,7 @@ void supply_chain(const AiFacts& f, Sink& out) {
     risk.likelihood(l).impact(i);
     f.cite(risk, {"model_source", "provider", "tools"});
     risk.fair(frequency(l), {20000 * f.scale, 100000 * f.scale, 1000000 * f.scale});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void extraction(const AiFacts& f, Sink& out) {
@@ -317,7 +317,7 @@ void extraction(const AiFacts& f, Sink& out) {
                         .cost(5000 * f.scale, 3000 * f.scale)
                         .leaves(lower(l, 1), i))
         .fair(frequency(l), Range{0.2, 1, 3}.scaled(value));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void lock_in(const AiFacts& f, Sink& out) {
@@ -367,7 +367,7 @@ void lock_in(const AiFacts& f, Sink& out) {
                               .cost(15000 * f.scale, 5000 * f.scale)
                               .leaves(lower(l, 1), lower(i, 1)))
         .fair(frequency(l), Range{0.1, 0.4, 1.2}.scaled(annual));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

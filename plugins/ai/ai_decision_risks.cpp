@@ -80,7 +80,7 @@ void automated_decisions(const AiFacts& f, Sink& out) {
                         .cost(15000 * f.scale, 3000 * f.scale)
                         .leaves(lower(l, 1), i))
         .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.04, 20e6));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void explainability(const AiFacts& f, Sink& out) {
@@ -120,7 +120,7 @@ void explainability(const AiFacts& f, Sink& out) {
                         .cost(5000 * f.scale, 10000 * f.scale)
                         .leaves(lower(l, 1), lower(i, 1)))
         .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.02, 10e6));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void bias(const AiFacts& f, Sink& out) {
@@ -158,7 +158,7 @@ void bias(const AiFacts& f, Sink& out) {
                         .cost(5000 * f.scale, review_cost(f))
                         .leaves(lower(l, 1), lower(i, 1)))
         .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.04, 20e6).scaled(1.5));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void drift(const AiFacts& f, Sink& out) {
@@ -212,7 +212,7 @@ void drift(const AiFacts& f, Sink& out) {
     }
     const double factor = f.decides() ? 1.0 : 0.5;
     risk.fair(frequency(l), Range{10000 * f.scale, 60000 * f.scale, 400000 * f.scale}.scaled(factor));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void logging(const AiFacts& f, Sink& out) {
@@ -244,7 +244,7 @@ void logging(const AiFacts& f, Sink& out) {
                         .cost(8000 * f.scale, 6000 * f.scale)
                         .leaves(1, i))
         .fair(frequency(3), {5000 * f.scale, 30000 * f.scale, 200000 * f.scale});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

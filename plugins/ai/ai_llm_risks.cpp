@@ -120,7 +120,7 @@ void prompt_injection(const AiFacts& f, Sink& out) {
                                 ? firstparty::breach_magnitude(*f.p)
                                 : Range{5000 * f.scale, 40000 * f.scale, 250000 * f.scale};
     risk.fair(frequency(l), magnitude);
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void output_handling(const AiFacts& f, Sink& out) {
@@ -177,7 +177,7 @@ void output_handling(const AiFacts& f, Sink& out) {
     }
     risk.fair(frequency(l), exec || store ? firstparty::breach_magnitude(*f.p)
                                           : Range{5000 * f.scale, 30000 * f.scale, 200000 * f.scale});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void excessive_agency(const AiFacts& f, Sink& out) {
@@ -222,7 +222,7 @@ void excessive_agency(const AiFacts& f, Sink& out) {
                         .leaves(l, lower(i, 2)))
         .fair(frequency(l), moves_money ? Range{10000 * f.scale, 60000 * f.scale, 600000 * f.scale}
                                         : firstparty::breach_magnitude(*f.p));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void prompt_leakage(const AiFacts& f, Sink& out) {
@@ -249,7 +249,7 @@ void prompt_leakage(const AiFacts& f, Sink& out) {
                         .cost(3000 * f.scale, 2000 * f.scale)
                         .leaves(lower(l, 1), i))
         .fair(frequency(l), {2000 * f.scale, 15000 * f.scale, 100000 * f.scale});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void vector_store(const AiFacts& f, Sink& out) {
@@ -293,7 +293,7 @@ void vector_store(const AiFacts& f, Sink& out) {
                         .leaves(l, lower(i, 1)))
         .fair(frequency(l), sensitive ? firstparty::breach_magnitude(*f.p)
                                       : Range{5000 * f.scale, 30000 * f.scale, 150000 * f.scale});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void hallucination(const AiFacts& f, Sink& out) {
@@ -343,7 +343,7 @@ void hallucination(const AiFacts& f, Sink& out) {
                         .cost(2000 * f.scale, 500 * f.scale)
                         .leaves(l, lower(i, 1)))
         .fair(frequency(l), Range{5000 * f.scale, 30000 * f.scale, 300000 * f.scale}.scaled(f.regulated ? 2.0 : 1.0));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void cost_runaway(const AiFacts& f, Sink& out) {
@@ -388,7 +388,7 @@ void cost_runaway(const AiFacts& f, Sink& out) {
                         .cost(3000 * f.scale, 2000 * f.scale)
                         .leaves(lower(l, 1), i))
         .fair(frequency(l), {month * 0.5, month * 2, month * 10});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

@@ -52,7 +52,7 @@ void prohibited(const AiFacts& f, Sink& out) {
                         .cost(15000 * f.scale, 0)
                         .leaves(4, 5))
         .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.07, 35e6));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 Tier inferred_tier(const AiFacts& f) {
@@ -95,7 +95,7 @@ void regulatory_tier(const AiFacts& f, Sink& out) {
                             .cost(2000 * f.scale, 500 * f.scale)
                             .leaves(1, 2))
             .fair(enforcement_frequency(3), fine_magnitude(*f.p, 0.03, 15e6).scaled(0.1));
-        out.add(risk);
+        out.add(std::move(risk));
         return;
     }
     const auto area = high_risk_area(f);
@@ -126,7 +126,7 @@ void regulatory_tier(const AiFacts& f, Sink& out) {
                         .cost(6000 * f.scale, 4000 * f.scale)
                         .leaves(lower(l, 1), i))
         .fair(enforcement_frequency(l), fine_magnitude(*f.p, 0.03, 15e6));
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

@@ -22,8 +22,8 @@ public:
             m_out.ask(rule, field, std::move(text));
         }
     }
-    void add(const sdk::Risk& risk) { m_out.add(risk); }
-    void add(const sdk::Benefit& benefit) { m_out.add(benefit); }
+    void add(sdk::Risk&& risk) { m_out.add(std::move(risk)); }
+    void add(sdk::Benefit&& benefit) { m_out.add(std::move(benefit)); }
     Contribution& contribution() { return m_out; }
 
 private:

@@ -51,7 +51,7 @@ void access(const Facts& f, Contribution& out) {
         .fair(sdk::Range{0.05, 0.15, 0.5}.scaled(*f.users > wide ? 2 : 1), f.breach_magnitude());
     cite(risk, f,
          {f.lake.field("users"), "/data/classification", f.control_ptr("fine_grained_access"), f.control_ptr("mfa")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void access_reviews(const Facts& f, Contribution& out) {
@@ -79,7 +79,7 @@ void access_reviews(const Facts& f, Contribution& out) {
                         .leaves(cap(1, likelihood), cap(impact, impact)))
         .fair({0.05, 0.1, 0.3}, f.breach_magnitude().scaled(0.2));
     cite(risk, f, {f.lake.field("users"), f.control_ptr("access_reviews")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void insider(const Facts& f, Contribution& out) {
@@ -120,7 +120,7 @@ void insider(const Facts& f, Contribution& out) {
     cite(risk, f,
          {"/data/records", "/data/classification", "/data/special_categories",
           f.control_ptr("privileged_access_management")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void monitoring(const Facts& f, Contribution& out) {
@@ -151,7 +151,7 @@ void monitoring(const Facts& f, Contribution& out) {
     cite(risk, f,
          {f.control_ptr("logging_monitoring"), "/data/classification", f.is_personal() ? "/data/personal_data" : "",
           f.lake.field("users")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void secrets(const Facts& f, Contribution& out) {
@@ -175,7 +175,7 @@ void secrets(const Facts& f, Contribution& out) {
                         .leaves(cap(1, likelihood), cap(impact, impact)))
         .fair(sdk::Range{0.03, 0.1, 0.3}.scaled(sources >= 3 ? 1.5 : 1), f.breach_magnitude().scaled(0.5));
     cite(risk, f, {f.lake.field("sources"), f.control_ptr("secrets_management")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

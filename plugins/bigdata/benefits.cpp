@@ -176,7 +176,7 @@ void benefits(const Facts& f, Contribution& out) {
         if (benefit.to_json()["evidence"].empty()) {
             benefit.evidence(f.lake.pointer);
         }
-        out.add(benefit);
+        out.add(std::move(benefit));
     }
 }
 

@@ -70,7 +70,7 @@ void cross_border(const Facts& f, Contribution& out) {
                         .leaves(cap(1, likelihood), cap(2, impact)))
         .fair({0.02, 0.08, 0.3}, sdk::Range{50000, 250000, 2500000}.scaled(f.scale * (f.special ? 2 : 1)));
     cite(risk, f, {"/data/cross_border_transfer", "/data/residency", f.control_ptr("dpa_signed")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void sharing(const Facts& f, Contribution& out) {
@@ -120,7 +120,7 @@ void sharing(const Facts& f, Contribution& out) {
         .fair(sdk::Range{0.03, 0.08, 0.25}.scaled(static_cast<double>(std::min<size_t>(recipients, 5))),
               f.breach_magnitude().scaled(0.3));
     cite(risk, f, {f.lake.field("shared_with"), "/data/classification", f.control_ptr("dpa_signed")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void subject_rights(const Facts& f, Contribution& out) {
@@ -160,7 +160,7 @@ void subject_rights(const Facts& f, Contribution& out) {
                         .leaves(cap(2, likelihood), cap(impact, impact)))
         .fair({0.05, 0.2, 0.6}, sdk::Range{10000, 60000, 500000}.scaled(f.scale));
     cite(risk, f, {"/data/records", "/data/personal_data", f.control_ptr("dsr_process")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void shadow_copies(const Facts& f, Contribution& out) {
@@ -196,7 +196,7 @@ void shadow_copies(const Facts& f, Contribution& out) {
                         .leaves(cap(likelihood - 2, likelihood), cap(impact, impact)))
         .fair({0.1, 0.3, 0.8}, f.breach_magnitude().scaled(0.3));
     cite(risk, f, {f.lake.field("non_production_copies"), "/data/classification", f.control_ptr("data_masking")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

@@ -56,7 +56,7 @@ void blast_radius(const Facts& f, Contribution& out) {
         .fair(sdk::Range{0.03, 0.1, 0.3}.scaled(likelihood / 2.0), magnitude);
     cite(risk, f,
          {"/data/records", "/data/special_categories", f.lake.field("sources"), f.control_ptr("network_segmentation")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void encryption(const Facts& f, Contribution& out) {
@@ -107,7 +107,7 @@ void encryption(const Facts& f, Contribution& out) {
     cite(risk, f,
          {f.control_ptr("encryption_at_rest"), f.control_ptr("encryption_in_transit"),
           f.control_ptr("customer_managed_keys"), "/data/classification"});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

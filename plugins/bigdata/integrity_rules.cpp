@@ -45,7 +45,7 @@ void lineage(const Facts& f, Contribution& out) {
                         .leaves(cap(1, likelihood), cap(impact, impact)))
         .fair({0.1, 0.3, 0.8}, sdk::Range{10000, 50000, 300000}.scaled(f.scale));
     cite(risk, f, {f.lake.field("sources"), f.lake.field("consumers"), f.control_ptr("data_lineage")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void quality(const Facts& f, Contribution& out) {
@@ -85,7 +85,7 @@ void quality(const Facts& f, Contribution& out) {
                         .leaves(cap(2, likelihood), cap(impact, impact)))
         .fair({0.2, 0.5, 1.5}, sdk::Range{5000, 40000, 400000}.scaled(f.scale * (decisions ? 3 : 1)));
     cite(risk, f, {f.lake.field("consumers"), f.lake.field("sources"), f.control_ptr("data_quality_checks")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void pipeline(const Facts& f, Contribution& out) {
@@ -114,7 +114,7 @@ void pipeline(const Facts& f, Contribution& out) {
                         .leaves(cap(2, likelihood), cap(impact - 1, impact)))
         .fair({0.05, 0.2, 0.5}, sdk::Range{10000, 80000, 800000}.scaled(f.scale * (decisions ? 2 : 1)));
     cite(risk, f, {f.lake.field("sources"), f.control_ptr("change_management")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void backup(const Facts& f, Contribution& out) {
@@ -161,7 +161,7 @@ void backup(const Facts& f, Contribution& out) {
     cite(risk, f,
          {f.control_ptr("backup"), "/resilience/criticality", f.lake.field("rebuildable_from_sources"),
           f.lake.field("volume_tb")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void lock_in(const Facts& f, Contribution& out) {
@@ -207,7 +207,7 @@ void lock_in(const Facts& f, Contribution& out) {
                         .leaves(cap(likelihood, likelihood), cap(2, impact)))
         .fair({0.03, 0.08, 0.2}, magnitude);
     cite(risk, f, {f.lake.field("platform"), f.lake.field("open_formats"), "/vendor/exit_plan"});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

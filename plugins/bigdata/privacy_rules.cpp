@@ -67,7 +67,7 @@ void special_category(const Facts& f, Contribution& out) {
         .fair({0.02, 0.08, 0.3}, f.breach_magnitude().scaled(0.5));
     cite(risk, f,
          {"/data/special_categories", "/data/classification", "/data/records", f.control_ptr("data_classification")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void purpose(const Facts& f, Contribution& out) {
@@ -100,7 +100,7 @@ void purpose(const Facts& f, Contribution& out) {
                         .leaves(cap(2, likelihood), cap(impact, impact)))
         .fair({0.02, 0.08, 0.25}, sdk::Range{30000, 200000, 2000000}.scaled(f.scale * (f.special ? 2 : 1)));
     cite(risk, f, {f.lake.field("sources"), "/data/personal_data", f.control_ptr("dpia")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void minimisation(const Facts& f, Contribution& out) {
@@ -135,7 +135,7 @@ void minimisation(const Facts& f, Contribution& out) {
     cite(risk, f,
          {f.lake.field("sources"), f.lake.field("volume_tb"), "/data/personal_data",
           f.control_ptr("data_minimization")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void retention(const Facts& f, Contribution& out) {
@@ -188,7 +188,7 @@ void retention(const Facts& f, Contribution& out) {
                         .leaves(cap(2, likelihood), cap(impact - 2, impact)))
         .fair({0.05, 0.1, 0.3}, f.breach_magnitude().scaled(excess));
     cite(risk, f, {f.lake.field("retention_days"), "/data/personal_data", f.control_ptr("retention_policy")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 void reidentification(const Facts& f, Contribution& out) {
@@ -239,7 +239,7 @@ void reidentification(const Facts& f, Contribution& out) {
     cite(risk, f,
          {f.lake.field("anonymized_outputs"), f.lake.field("shared_with"), f.lake.field("sources"),
           f.control_ptr("anonymization")});
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace

@@ -145,7 +145,7 @@ void score(Context& ctx, const Potential& item) {
     for (const auto& e : claim.evidence) {
         benefit.evidence(e);
     }
-    ctx.out.add(benefit);
+    ctx.out.add(std::move(benefit));
 }
 
 } // namespace

@@ -94,8 +94,8 @@ bool Context::need_model(const Rule& rule) {
     return false;
 }
 
-void Context::add(const Finding& finding) {
-    out.add(finding.risk());
+void Context::add(Finding&& finding) {
+    out.add(std::move(finding).risk());
 }
 
 std::string Context::model_name() const {
@@ -255,7 +255,7 @@ Finding& Finding::concern(std::string key) {
 
 Finding& Finding::mitigate(sdk::Mitigation m, int likelihood, int impact) {
     m.leaves(std::clamp(likelihood, 1, m_likelihood), std::clamp(impact, 1, m_impact));
-    m_risk.mitigation(m);
+    m_risk.mitigation(std::move(m));
     return *this;
 }
 

@@ -59,7 +59,7 @@ struct Context {
     void ask_about_data(const Rule& rule);
     // Asks for the service model if unknown; false when it is unknown.
     bool need_model(const Rule& rule);
-    void add(const Finding& finding);
+    void add(Finding&& finding);
 
     // Wording a board member reads.
     std::string model_name() const;         // "SaaS", "PaaS", "IaaS" or "cloud"
@@ -98,7 +98,8 @@ public:
     Finding& concern(std::string key);
     Finding& mitigate(sdk::Mitigation m, int likelihood, int impact);
     Finding& fair(const Range& frequency, const Range& magnitude);
-    const sdk::Risk& risk() const { return m_risk; }
+    const sdk::Risk& risk() const& { return m_risk; }
+    sdk::Risk&& risk() && { return std::move(m_risk); }
 
 private:
     sdk::Risk m_risk;

@@ -71,7 +71,7 @@ void key_management(Context& ctx) {
                 .control("customer_managed_keys"),
             1, impact - 2)
         .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 // Regions that start with one of the permitted residency prefixes ("eu"
@@ -182,7 +182,7 @@ void data_residency(Context& ctx) {
                    .control("customer_managed_keys"),
                2, impact - 1)
         .fair(frequency_for(likelihood - 2), ctx.regulatory_loss(special_categories(ctx.p) ? 2 : 1));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void processor_terms(Context& ctx) {
@@ -227,7 +227,7 @@ void processor_terms(Context& ctx) {
                                  2000, 1000),
                   likelihood - 1, impact)
         .fair(frequency_for(likelihood - 2), ctx.regulatory_loss(special_categories(ctx.p) ? 2 : 1));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void saas_data_backup(Context& ctx) {
@@ -265,7 +265,7 @@ void saas_data_backup(Context& ctx) {
                                  0),
                   likelihood - 1, impact)
         .fair(frequency_for(likelihood - 1), ctx.outage_per_event({4, 24, 120}));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 } // namespace

@@ -47,7 +47,7 @@ void identity_mfa(Context& ctx) {
                       .control("sso"),
                   likelihood - 1, impact)
         .fair(frequency_for(likelihood), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void privileged_access(Context& ctx) {
@@ -84,7 +84,7 @@ void privileged_access(Context& ctx) {
                       .control("access_reviews"),
                   likelihood - 1, impact)
         .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void unmanaged_accounts(Context& ctx) {
@@ -129,7 +129,7 @@ void unmanaged_accounts(Context& ctx) {
     }
     Range magnitude = breach_magnitude(ctx.p).scaled(0.5);
     f.fair(frequency_for(likelihood - 1), magnitude);
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 } // namespace

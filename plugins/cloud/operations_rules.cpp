@@ -45,7 +45,7 @@ void logging_monitoring(Context& ctx) {
                       .control("managed_detection"),
                   1, impact - 1)
         .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void misconfiguration(Context& ctx) {
@@ -103,7 +103,7 @@ void misconfiguration(Context& ctx) {
                 likelihood - 1, impact);
     }
     f.fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void network_exposure(Context& ctx) {
@@ -134,7 +134,7 @@ void network_exposure(Context& ctx) {
                       .control("waf"),
                   likelihood - 1, impact)
         .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void incident_response(Context& ctx) {
@@ -172,7 +172,7 @@ void incident_response(Context& ctx) {
                       .control("ir_retainer"),
                   likelihood - 1, impact - 1)
         .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p).scaled(0.5));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void availability_dr(Context& ctx) {
@@ -275,7 +275,7 @@ void availability_dr(Context& ctx) {
     }
     const Range hours = dr ? Range{6, 24, 72} : Range{12, 48, 168};
     f.fair(frequency_for(likelihood - 1), ctx.outage_per_event(hours));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 } // namespace

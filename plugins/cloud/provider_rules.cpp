@@ -98,7 +98,7 @@ void shared_responsibility(Context& ctx) {
                       .control("vendor_assessment"),
                   likelihood - 1, impact)
         .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void vendor_lock_in(Context& ctx) {
@@ -166,7 +166,7 @@ void vendor_lock_in(Context& ctx) {
                       .control("data_export"),
                   likelihood - 1, impact - 1)
         .fair(frequency_for(likelihood - 2), cost);
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void supply_chain(Context& ctx) {
@@ -215,7 +215,7 @@ void supply_chain(Context& ctx) {
                    2, impact);
     }
     f.fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 void multi_tenancy(Context& ctx) {
@@ -253,7 +253,7 @@ void multi_tenancy(Context& ctx) {
                       .control("dedicated_tenancy"),
                   1, impact)
         .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 struct Regime {
@@ -304,7 +304,7 @@ void regulated_attestation(Context& ctx) {
                                  "Keep the regulated data out of the service (tokenise or segregate it)", 25000, 5000),
                   1, 2)
         .fair(frequency_for(likelihood - 2), ctx.regulatory_loss(1.5));
-    ctx.add(f);
+    ctx.add(std::move(f));
 }
 
 } // namespace

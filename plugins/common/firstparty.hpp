@@ -269,7 +269,7 @@ inline void security_ownership(const Proposal& p, const sdk::Rule& rule, sdk::Co
     if (p.find("/organization/size")) {
         risk.evidence("/organization/size");
     }
-    out.add(risk);
+    out.add(std::move(risk));
 }
 
 } // namespace fulcrum::firstparty

@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 #include <boost/filesystem.hpp>
+#include <fulcrum/plugin.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -86,4 +87,55 @@ TEST_CASE("a plugin built against another C++ library is called through text", "
     const CallResult text = loaded.plugin->evaluate(proposal.dump());
     REQUIRE(text.ok);
     CHECK(nlohmann::json::parse(text.output)["benefits"][0]["rationale"] == "Answered through text.");
+}
+
+TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_pointer does", "[sdk]") {
+    const nlohmann::json doc = nlohmann::json::parse(R"({
+        "data": {"records": 5000, "residency": ["eu", "uk"], "empty": "", "none": null},
+        "controls": [{"id": "mfa", "status": "in_place"}, {"id": "sso"}],
+        "": {"": 1},
+        "a/b": 2, "m~n": 3,
+        "text": "not an object"
+    })");
+    const fulcrum::sdk::Proposal proposal = fulcrum::sdk::Proposal::borrowing(doc);
+    // What the SDK promised before it walked pointers itself: contains(),
+    // then at(), with null read as absent.
+    auto expected = [&](const std::string& pointer) -> const nlohmann::json* {
+        const nlohmann::json::json_pointer ptr(pointer);
+        return doc.contains(ptr) && !doc.at(ptr).is_null() ? &doc.at(ptr) : nullptr;
+    };
+    for (const std::string pointer : {"",
+                                      "/",
+                                      "//",
+                                      "/data",
+                                      "/data/records",
+                                      "/data/records/x",
+                                      "/data/residency/0",
+                                      "/data/residency/1",
+                                      "/data/residency/2",
+                                      "/data/residency/01",
+                                      "/data/residency/-",
+                                      "/data/residency/+1",
+                                      "/data/residency/1x",
+                                      "/data/empty",
+                                      "/data/none",
+                                      "/data/none/x",
+                                      "/data/missing",
+                                      "/controls/1/id",
+                                      "/controls/1/status",
+                                      "/controls/0/status",
+                                      "/text/0",
+                                      "/a~1b",
+                                      "/m~0n",
+                                      "/a/b",
+                                      "/missing/deeper/still"}) {
+        INFO(pointer);
+        CHECK(proposal.find(pointer) == expected(pointer));
+    }
+    // json_pointer throws out_of_range for these two; for a rule they are
+    // simply not there.
+    CHECK(proposal.find("/data/residency/") == nullptr);
+    CHECK(proposal.find("/data/residency/99999999999999999999") == nullptr);
+    CHECK_THROWS_AS(proposal.find("data/records"), nlohmann::json::parse_error);
+    CHECK_THROWS_AS(proposal.find("/data~2"), nlohmann::json::parse_error);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 
 namespace fulcrum {
 
@@ -19,90 +20,122 @@ namespace {
 
 using nlohmann::json;
 
+// Where the reader is in the contribution, as a chain of the callers' own
+// frames: "/risks/3/mitigations/0/cost". It is printed only when something
+// fails, so a contribution that passes builds no pointer text at all.
+class Path {
+public:
+    Path() = default;
+    Path child(std::string_view key) const { return Path(this, key, 0); }
+    Path item(size_t index) const { return Path(this, {}, index); }
+
+    std::string str() const {
+        std::string out = m_parent != nullptr ? m_parent->str() : std::string();
+        if (m_parent != nullptr) {
+            out += '/';
+            out += m_key.data() != nullptr ? std::string(m_key) : std::to_string(m_index);
+        }
+        return out;
+    }
+
+private:
+    Path(const Path* parent, std::string_view key, size_t index) : m_parent(parent), m_key(key), m_index(index) {}
+
+    const Path* m_parent = nullptr;
+    std::string_view m_key; // a member's name; an item when it has no data
+    size_t m_index = 0;
+};
+
 // The contribution schema, checked by hand while converting: one pass, no
 // regular expressions, errors named by JSON pointer. It enforces exactly
 // what docs/schema/contribution.schema.json says (a test runs both on the
 // same documents); valijson did the same at about 40 times the cost, which
-// dominated batch reviews (docs/performance.md).
+// dominated batch reviews (docs/performance.md). The document is the
+// reader's own: each string, once checked, is moved into the findings.
 class Reader {
 public:
     struct Failure : std::runtime_error {
         using std::runtime_error::runtime_error;
     };
 
-    [[noreturn]] void fail(const std::string& pointer, const std::string& what) const {
+    [[noreturn]] void fail(const Path& path, const std::string& what) const {
+        const std::string pointer = path.str();
         throw Failure((pointer.empty() ? "/" : pointer) + ": " + what);
     }
 
-    const json& field(const json& obj, const std::string& ptr, const char* key) const {
+    json& field(json& obj, const Path& path, const char* key) const {
         auto it = obj.find(key);
         if (it == obj.end()) {
-            fail(ptr, std::string("missing required property '") + key + "'");
+            fail(path, std::string("missing required property '") + key + "'");
         }
         return *it;
     }
 
-    const json& object(const json& v, const std::string& ptr) const {
+    json& object(json& v, const Path& path) const {
         if (!v.is_object()) {
-            fail(ptr, "expected an object");
+            fail(path, "expected an object");
         }
         return v;
     }
 
-    const json& array(const json& v, const std::string& ptr, size_t min, size_t max) const {
+    json& array(json& v, const Path& path, size_t min, size_t max) const {
         if (!v.is_array()) {
-            fail(ptr, "expected an array");
+            fail(path, "expected an array");
         }
         if (v.size() < min) {
-            fail(ptr, "expected at least " + std::to_string(min) + " item(s)");
+            fail(path, "expected at least " + std::to_string(min) + " item(s)");
         }
         if (v.size() > max) {
-            fail(ptr, "expected at most " + std::to_string(max) + " items, got " + std::to_string(v.size()));
+            fail(path, "expected at most " + std::to_string(max) + " items, got " + std::to_string(v.size()));
         }
         return v;
     }
 
-    std::string text(const json& v, const std::string& ptr, size_t min, size_t max) const {
+    std::string& text(json& v, const Path& path, size_t min, size_t max) const {
         if (!v.is_string()) {
-            fail(ptr, "expected a string");
+            fail(path, "expected a string");
         }
-        const std::string& s = v.get_ref<const std::string&>();
+        std::string& s = v.get_ref<std::string&>();
+        const bool starts_a_character = !s.empty() && (static_cast<unsigned char>(s[0]) & 0xC0) != 0x80;
+        if (s.size() <= max && (min == 0 || (min == 1 && starts_a_character))) {
+            return s; // no more bytes than allowed, so no more characters; and at least one when needed
+        }
         size_t code_points = 0;
         for (unsigned char c : s) {
             code_points += (c & 0xC0) != 0x80 ? 1 : 0;
         }
         if (code_points < min) {
-            fail(ptr, "expected a non-empty string");
+            fail(path, "expected a non-empty string");
         }
         if (code_points > max) {
-            fail(ptr, "expected at most " + std::to_string(max) + " characters");
+            fail(path, "expected at most " + std::to_string(max) + " characters");
         }
         return s;
     }
 
-    int integer(const json& v, const std::string& ptr, int min, int max) const {
+    int integer(json& v, const Path& path, int min, int max) const {
         if (!v.is_number_integer()) {
-            fail(ptr, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
+            fail(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
         }
         const bool in_range = v.is_number_unsigned() ? v.get<uint64_t>() <= static_cast<uint64_t>(max) &&
                                                            v.get<uint64_t>() >= static_cast<uint64_t>(std::max(min, 0))
                                                      : v.get<int64_t>() >= min && v.get<int64_t>() <= max;
         if (!in_range) {
-            fail(ptr, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
+            fail(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
         }
         return v.get<int>();
     }
 
-    double amount(const json& v, const std::string& ptr) const {
+    double amount(json& v, const Path& path) const {
         if (!v.is_number() || !(v.get<double>() >= 0) || !std::isfinite(v.get<double>())) {
-            fail(ptr, "expected a non-negative number");
+            fail(path, "expected a non-negative number");
         }
         return v.get<double>();
     }
 
     // ^[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9._-]*$, at most 128 characters.
-    std::string rule_id(const json& v, const std::string& ptr) const {
-        const std::string s = text(v, ptr, 1, 128);
+    std::string& rule_id(json& v, const Path& path) const {
+        std::string& s = text(v, path, 1, 128);
         const size_t dot = s.find('.');
         auto ok = [&](size_t from, size_t to, bool dots) {
             if (from >= to || !lower_or_digit(s[from])) {
@@ -116,27 +149,27 @@ public:
             return true;
         };
         if (dot == std::string::npos || !ok(0, dot, false) || !ok(dot + 1, s.size(), true)) {
-            fail(ptr, "expected a rule id '<plugin>.<name>' in lower case, got '" + s + "'");
+            fail(path, "expected a rule id '<plugin>.<name>' in lower case, got '" + s + "'");
         }
         return s;
     }
 
     // ^[a-z0-9][a-z0-9<extra>]*$ with the given extra characters.
-    std::string token(const json& v, const std::string& ptr, const char* extra, size_t max) const {
-        const std::string s = text(v, ptr, 1, max);
+    std::string& token(json& v, const Path& path, const char* extra, size_t max) const {
+        std::string& s = text(v, path, 1, max);
         bool good = lower_or_digit(s[0]);
         for (size_t i = 1; good && i < s.size(); ++i) {
             good = lower_or_digit(s[i]) || std::strchr(extra, s[i]) != nullptr;
         }
         if (!good) {
-            fail(ptr, "expected lower-case letters, digits and '" + std::string(extra) + "', got '" + s + "'");
+            fail(path, "expected lower-case letters, digits and '" + std::string(extra) + "', got '" + s + "'");
         }
         return s;
     }
 
     // A JSON pointer: empty, or '/'-separated tokens where '~' is only '~0' or '~1'.
-    std::string pointer(const json& v, const std::string& ptr) const {
-        const std::string s = text(v, ptr, 0, 512);
+    std::string& pointer(json& v, const Path& path) const {
+        std::string& s = text(v, path, 0, 512);
         bool good = s.empty() || s[0] == '/';
         for (size_t i = 0; good && i < s.size(); ++i) {
             if (s[i] == '~') {
@@ -144,33 +177,35 @@ public:
             }
         }
         if (!good) {
-            fail(ptr, "expected a JSON pointer such as /data/records, got '" + s + "'");
+            fail(path, "expected a JSON pointer such as /data/records, got '" + s + "'");
         }
         return s;
     }
 
-    Range range(const json& v, const std::string& ptr) const {
-        object(v, ptr);
-        return {amount(field(v, ptr, "low"), ptr + "/low"), amount(field(v, ptr, "likely"), ptr + "/likely"),
-                amount(field(v, ptr, "high"), ptr + "/high")};
+    Range range(json& v, const Path& path) const {
+        object(v, path);
+        return {amount(field(v, path, "low"), path.child("low")),
+                amount(field(v, path, "likely"), path.child("likely")),
+                amount(field(v, path, "high"), path.child("high"))};
     }
 
-    std::vector<std::string> pointers(const json& v, const std::string& ptr) const {
-        array(v, ptr, 1, 32);
+    std::vector<std::string> pointers(json& v, const Path& path) const {
+        array(v, path, 1, 32);
         std::vector<std::string> out;
+        out.reserve(v.size());
         for (size_t i = 0; i < v.size(); ++i) {
-            out.push_back(pointer(v[i], ptr + "/" + std::to_string(i)));
+            out.push_back(std::move(pointer(v[i], path.item(i))));
         }
         return out;
     }
 
-    json refs(const json& v, const std::string& ptr) const {
-        object(v, ptr);
+    json& refs(json& v, const Path& path) const {
+        object(v, path);
         for (const auto& [framework, ids] : v.items()) {
-            const std::string fp = ptr + "/" + framework;
-            array(ids, fp, 0, 32);
+            const Path framework_path = path.child(framework);
+            array(ids, framework_path, 0, 32);
             for (size_t i = 0; i < ids.size(); ++i) {
-                text(ids[i], fp + "/" + std::to_string(i), 1, 64);
+                text(ids[i], framework_path.item(i), 1, 64);
             }
         }
         return v;
@@ -184,99 +219,110 @@ const char* const k_dimensions[] = {"efficiency", "customer_experience", "compet
                                     "growth",     "cost_reduction",      "resilience",
                                     "compliance"};
 
-Mitigation read_mitigation(const Reader& r, const json& m, const std::string& ptr) {
-    r.object(m, ptr);
+Mitigation read_mitigation(const Reader& r, json& m, const Path& path) {
+    r.object(m, path);
     Mitigation out;
-    out.id = r.token(r.field(m, ptr, "id"), ptr + "/id", "_.-", 64);
-    out.title = r.text(r.field(m, ptr, "title"), ptr + "/title", 1, 4000);
+    out.id = std::move(r.token(r.field(m, path, "id"), path.child("id"), "_.-", 64));
+    out.title = std::move(r.text(r.field(m, path, "title"), path.child("title"), 1, 4000));
     if (auto it = m.find("control"); it != m.end()) {
-        out.control = r.text(*it, ptr + "/control", 0, 64);
+        out.control = std::move(r.text(*it, path.child("control"), 0, 64));
     }
-    const json& cost = r.object(r.field(m, ptr, "cost"), ptr + "/cost");
-    out.cost = {r.amount(r.field(cost, ptr + "/cost", "one_time"), ptr + "/cost/one_time"),
-                r.amount(r.field(cost, ptr + "/cost", "annual"), ptr + "/cost/annual")};
-    const json& residual = r.object(r.field(m, ptr, "residual"), ptr + "/residual");
+    const Path cost_path = path.child("cost");
+    json& cost = r.object(r.field(m, path, "cost"), cost_path);
+    out.cost = {r.amount(r.field(cost, cost_path, "one_time"), cost_path.child("one_time")),
+                r.amount(r.field(cost, cost_path, "annual"), cost_path.child("annual"))};
+    const Path residual_path = path.child("residual");
+    json& residual = r.object(r.field(m, path, "residual"), residual_path);
     out.residual_likelihood =
-        r.integer(r.field(residual, ptr + "/residual", "likelihood"), ptr + "/residual/likelihood", 1, 5);
-    out.residual_impact = r.integer(r.field(residual, ptr + "/residual", "impact"), ptr + "/residual/impact", 1, 5);
+        r.integer(r.field(residual, residual_path, "likelihood"), residual_path.child("likelihood"), 1, 5);
+    out.residual_impact = r.integer(r.field(residual, residual_path, "impact"), residual_path.child("impact"), 1, 5);
     return out;
 }
 
-Risk read_risk(const Reader& r, const json& v, const std::string& ptr, const std::string& plugin_id) {
-    r.object(v, ptr);
+Risk read_risk(const Reader& r, json& v, const Path& path, const std::string& plugin_id) {
+    r.object(v, path);
     Risk out;
-    out.id = r.rule_id(r.field(v, ptr, "id"), ptr + "/id");
+    out.id = std::move(r.rule_id(r.field(v, path, "id"), path.child("id")));
     out.plugin = plugin_id;
     out.raised_by = {plugin_id};
-    out.title = r.text(r.field(v, ptr, "title"), ptr + "/title", 1, 4000);
-    out.likelihood = r.integer(r.field(v, ptr, "likelihood"), ptr + "/likelihood", 1, 5);
-    out.impact = r.integer(r.field(v, ptr, "impact"), ptr + "/impact", 1, 5);
-    out.rationale = r.text(r.field(v, ptr, "rationale"), ptr + "/rationale", 1, 4000);
-    out.evidence = r.pointers(r.field(v, ptr, "evidence"), ptr + "/evidence");
-    out.refs = r.refs(r.field(v, ptr, "refs"), ptr + "/refs");
+    out.title = std::move(r.text(r.field(v, path, "title"), path.child("title"), 1, 4000));
+    out.likelihood = r.integer(r.field(v, path, "likelihood"), path.child("likelihood"), 1, 5);
+    out.impact = r.integer(r.field(v, path, "impact"), path.child("impact"), 1, 5);
+    out.rationale = std::move(r.text(r.field(v, path, "rationale"), path.child("rationale"), 1, 4000));
+    out.evidence = r.pointers(r.field(v, path, "evidence"), path.child("evidence"));
+    out.refs = std::move(r.refs(r.field(v, path, "refs"), path.child("refs")));
     if (auto it = v.find("concern"); it != v.end()) {
-        out.concern = r.token(*it, ptr + "/concern", "_-", 64);
+        out.concern = std::move(r.token(*it, path.child("concern"), "_-", 64));
     }
-    const json& mitigations = r.array(r.field(v, ptr, "mitigations"), ptr + "/mitigations", 1, 32);
+    const Path mitigations_path = path.child("mitigations");
+    json& mitigations = r.array(r.field(v, path, "mitigations"), mitigations_path, 1, 32);
+    out.mitigations.reserve(mitigations.size());
     for (size_t i = 0; i < mitigations.size(); ++i) {
-        out.mitigations.push_back(read_mitigation(r, mitigations[i], ptr + "/mitigations/" + std::to_string(i)));
+        out.mitigations.push_back(read_mitigation(r, mitigations[i], mitigations_path.item(i)));
     }
     if (auto it = v.find("fair"); it != v.end()) {
-        const std::string fp = ptr + "/fair";
-        r.object(*it, fp);
-        out.fair = FairInputs{r.range(r.field(*it, fp, "frequency"), fp + "/frequency"),
-                              r.range(r.field(*it, fp, "magnitude"), fp + "/magnitude")};
+        const Path fair_path = path.child("fair");
+        r.object(*it, fair_path);
+        out.fair = FairInputs{r.range(r.field(*it, fair_path, "frequency"), fair_path.child("frequency")),
+                              r.range(r.field(*it, fair_path, "magnitude"), fair_path.child("magnitude"))};
     }
     return out;
 }
 
-Benefit read_benefit(const Reader& r, const json& v, const std::string& ptr, const std::string& plugin_id) {
-    r.object(v, ptr);
+Benefit read_benefit(const Reader& r, json& v, const Path& path, const std::string& plugin_id) {
+    r.object(v, path);
     Benefit out;
-    out.id = r.rule_id(r.field(v, ptr, "id"), ptr + "/id");
+    out.id = std::move(r.rule_id(r.field(v, path, "id"), path.child("id")));
     out.plugin = plugin_id;
-    out.title = r.text(r.field(v, ptr, "title"), ptr + "/title", 1, 4000);
-    const json& dimension = r.field(v, ptr, "dimension");
+    out.title = std::move(r.text(r.field(v, path, "title"), path.child("title"), 1, 4000));
+    json& dimension = r.field(v, path, "dimension");
     bool known = false;
     for (const char* d : k_dimensions) {
         known = known || (dimension.is_string() && dimension.get_ref<const std::string&>() == d);
     }
     if (!known) {
-        r.fail(ptr + "/dimension", "expected a benefit dimension (efficiency, customer_experience, ...)");
+        r.fail(path.child("dimension"), "expected a benefit dimension (efficiency, customer_experience, ...)");
     }
     out.dimension = dimension.get<std::string>();
-    out.score = r.integer(r.field(v, ptr, "score"), ptr + "/score", 0, 100);
-    out.rationale = r.text(r.field(v, ptr, "rationale"), ptr + "/rationale", 1, 4000);
-    out.evidence = r.pointers(r.field(v, ptr, "evidence"), ptr + "/evidence");
+    out.score = r.integer(r.field(v, path, "score"), path.child("score"), 0, 100);
+    out.rationale = std::move(r.text(r.field(v, path, "rationale"), path.child("rationale"), 1, 4000));
+    out.evidence = r.pointers(r.field(v, path, "evidence"), path.child("evidence"));
     if (auto it = v.find("annual_value"); it != v.end()) {
-        out.annual_value = r.range(*it, ptr + "/annual_value");
+        out.annual_value = r.range(*it, path.child("annual_value"));
     }
     return out;
 }
 
-Contribution read(const Reader& r, const json& doc, const std::string& plugin_id) {
-    r.object(doc, "");
+Contribution read(const Reader& r, json& doc, const std::string& plugin_id) {
+    const Path root;
+    r.object(doc, root);
     for (const auto& [key, value] : doc.items()) {
         if (key != "benefits" && key != "risks" && key != "questions") {
-            r.fail("/" + key, "unexpected property (a contribution has benefits, risks and questions only)");
+            r.fail(root.child(key), "unexpected property (a contribution has benefits, risks and questions only)");
         }
     }
     Contribution out;
-    const json& benefits = r.array(r.field(doc, "", "benefits"), "/benefits", 0, 200);
+    const Path benefits_path = root.child("benefits");
+    json& benefits = r.array(r.field(doc, root, "benefits"), benefits_path, 0, 200);
+    out.benefits.reserve(benefits.size());
     for (size_t i = 0; i < benefits.size(); ++i) {
-        out.benefits.push_back(read_benefit(r, benefits[i], "/benefits/" + std::to_string(i), plugin_id));
+        out.benefits.push_back(read_benefit(r, benefits[i], benefits_path.item(i), plugin_id));
     }
-    const json& risks = r.array(r.field(doc, "", "risks"), "/risks", 0, 200);
+    const Path risks_path = root.child("risks");
+    json& risks = r.array(r.field(doc, root, "risks"), risks_path, 0, 200);
+    out.risks.reserve(risks.size());
     for (size_t i = 0; i < risks.size(); ++i) {
-        out.risks.push_back(read_risk(r, risks[i], "/risks/" + std::to_string(i), plugin_id));
+        out.risks.push_back(read_risk(r, risks[i], risks_path.item(i), plugin_id));
     }
-    const json& questions = r.array(r.field(doc, "", "questions"), "/questions", 0, 200);
+    const Path questions_path = root.child("questions");
+    json& questions = r.array(r.field(doc, root, "questions"), questions_path, 0, 200);
+    out.questions.reserve(questions.size());
     for (size_t i = 0; i < questions.size(); ++i) {
-        const std::string ptr = "/questions/" + std::to_string(i);
-        const json& q = r.object(questions[i], ptr);
-        out.questions.push_back({r.rule_id(r.field(q, ptr, "rule"), ptr + "/rule"), plugin_id,
-                                 r.pointer(r.field(q, ptr, "field"), ptr + "/field"),
-                                 r.text(r.field(q, ptr, "text"), ptr + "/text", 1, 4000)});
+        const Path path = questions_path.item(i);
+        json& q = r.object(questions[i], path);
+        out.questions.push_back({std::move(r.rule_id(r.field(q, path, "rule"), path.child("rule"))), plugin_id,
+                                 std::move(r.pointer(r.field(q, path, "field"), path.child("field"))),
+                                 std::move(r.text(r.field(q, path, "text"), path.child("text"), 1, 4000))});
     }
     return out;
 }
@@ -332,7 +378,8 @@ std::string semantic_problem(const Contribution& c, const std::string& plugin_id
 
 namespace {
 
-std::variant<Contribution, std::string> checked(const json& doc, const std::string& plugin_id) {
+// Consumes `doc`: the strings it reads are moved out, not copied.
+std::variant<Contribution, std::string> checked(json& doc, const std::string& plugin_id) {
     Contribution contribution;
     try {
         contribution = read(Reader{}, doc, plugin_id);
@@ -356,7 +403,7 @@ std::variant<Contribution, std::string> read_contribution(std::string_view text,
     return checked(std::get<json>(parsed), plugin_id);
 }
 
-std::variant<Contribution, std::string> read_contribution_tree(const json& tree, const std::string& plugin_id,
+std::variant<Contribution, std::string> read_contribution_tree(json tree, const std::string& plugin_id,
                                                                const Limits& limits) {
     if (!tree_within_contribution_limits(tree)) {
         std::string text;

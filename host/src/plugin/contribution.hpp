@@ -22,8 +22,9 @@ std::variant<Contribution, std::string> read_contribution(std::string_view text,
 // The same for a contribution handed over as a tree (the tree ABI): the same
 // checks, the same reasons. A tree within the fixed limits is read as it is;
 // any other goes through its text, so that the refusal reads as it would
-// have for text.
-std::variant<Contribution, std::string> read_contribution_tree(const nlohmann::json& tree, const std::string& plugin_id,
+// have for text. The tree is taken by value and consumed (its strings are
+// moved into the findings); pass it with std::move when it is not needed again.
+std::variant<Contribution, std::string> read_contribution_tree(nlohmann::json tree, const std::string& plugin_id,
                                                                const Limits& limits = Limits{});
 
 // The contribution schema as built into the host.

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cmath>
 
 namespace fulcrum {
@@ -52,6 +53,16 @@ void append_escaped(std::string& out, std::string_view text) {
     out.append(text.data() + run, text.size() - run);
 }
 
+// Bytes printed as they are without a further look: printable ASCII but the
+// quote and the backslash.
+constexpr auto k_plain = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) {
+        plain[static_cast<size_t>(c)] = c != '"' && c != '\\';
+    }
+    return plain;
+}();
+
 } // namespace
 
 void JsonWriter::separate() {
@@ -95,14 +106,27 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 }
 
 void JsonWriter::quoted(std::string_view text) {
-    if (invalid_utf8_at(text) != std::string::npos) {
+    // Most texts are printable ASCII without quotes or backslashes: copied
+    // as they are after one scan.
+    size_t plain = 0;
+    while (plain < text.size() && k_plain[static_cast<unsigned char>(text[plain])]) {
+        ++plain;
+    }
+    if (plain == text.size()) {
+        m_out += '"';
+        m_out.append(text);
+        m_out += '"';
+        return;
+    }
+    if (invalid_utf8_at(text.substr(plain)) != std::string::npos) {
         // Never expected (inputs and contributions are checked for UTF-8);
         // printed as dump() would, with U+FFFD for the bad bytes.
         m_out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
     }
     m_out += '"';
-    append_escaped(m_out, text);
+    m_out.append(text.data(), plain);
+    append_escaped(m_out, text.substr(plain));
     m_out += '"';
 }
 

@@ -13,7 +13,7 @@ Review Reviewer::review(const Proposal& proposal) const {
             if (!result.ok) {
                 return std::move(result.error);
             }
-            return read_contribution_tree(result.contribution, id, m_policy.limits);
+            return read_contribution_tree(std::move(result.contribution), id, m_policy.limits);
         }
         if (text.empty()) {
             text = proposal.doc.dump();

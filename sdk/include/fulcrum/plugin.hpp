@@ -78,13 +78,22 @@ public:
 
     const json& doc() const { return *m_doc; }
 
+    // The value at a JSON pointer ("/data/records"), or nullptr when it is
+    // absent or null. Rules call this for every fact they read, so a plain
+    // pointer is walked in place rather than parsed into a json_pointer.
     const json* find(const std::string& pointer) const {
-        const json::json_pointer ptr(pointer);
-        if (!m_doc->contains(ptr)) {
-            return nullptr;
+        if ((!pointer.empty() && pointer[0] != '/') || pointer.find('~') != std::string::npos) {
+            const json::json_pointer ptr(pointer); // escapes, or throws json::parse_error naming the pointer
+            return m_doc->contains(ptr) && !m_doc->at(ptr).is_null() ? &m_doc->at(ptr) : nullptr;
         }
-        const json& value = m_doc->at(ptr);
-        return value.is_null() ? nullptr : &value;
+        const json* at = m_doc.get();
+        std::string token;
+        for (size_t start = 1; start <= pointer.size() && at != nullptr; start += token.size() + 1) {
+            const size_t slash = pointer.find('/', start);
+            token.assign(pointer, start, (slash == std::string::npos ? pointer.size() : slash) - start);
+            at = child(*at, token);
+        }
+        return at == nullptr || at->is_null() ? nullptr : at;
     }
     std::optional<std::string> text(const std::string& pointer) const {
         const json* v = find(pointer);
@@ -157,6 +166,26 @@ private:
 
     explicit Proposal(std::shared_ptr<const json> doc) : m_doc(std::move(doc)) {}
 
+    // A member, or an array item by its index ("0", "12"; no sign, no
+    // leading zero), as json_pointer reads them; nullptr when there is none.
+    static const json* child(const json& parent, const std::string& token) {
+        if (parent.is_object()) {
+            const auto it = parent.find(token);
+            return it == parent.end() ? nullptr : &*it;
+        }
+        if (!parent.is_array() || token.empty() || (token.size() > 1 && token[0] == '0') || token.size() > 18) {
+            return nullptr;
+        }
+        size_t index = 0;
+        for (const char c : token) {
+            if (c < '0' || c > '9') {
+                return nullptr;
+            }
+            index = index * 10 + static_cast<size_t>(c - '0');
+        }
+        return index < parent.size() ? &parent[index] : nullptr;
+    }
+
     std::shared_ptr<const json> m_doc; // owned, or borrowed through an owner-less pointer
 };
 
@@ -202,15 +231,22 @@ public:
     Mitigation(std::string id, std::string title) : m_json{{"id", std::move(id)}, {"title", std::move(title)}} {}
 
     // The proposal control that implements this mitigation, if any.
-    Mitigation& control(const std::string& control_id) { return set("control", control_id); }
-    Mitigation& cost(double one_time, double annual) {
+    Mitigation& control(const std::string& control_id) & { return set("control", control_id); }
+    Mitigation& cost(double one_time, double annual) & {
         return set("cost", json{{"one_time", one_time}, {"annual", annual}});
     }
     // Likelihood and impact the risk keeps once this mitigation is in place.
-    Mitigation& leaves(int likelihood, int impact) {
+    Mitigation& leaves(int likelihood, int impact) & {
         return set("residual", json{{"likelihood", likelihood}, {"impact", impact}});
     }
-    const json& to_json() const { return m_json; }
+    // The same on a temporary, so that a chain ending in Risk::mitigation()
+    // or a return moves the finding instead of copying it.
+    Mitigation&& control(const std::string& control_id) && { return std::move(control(control_id)); }
+    Mitigation&& cost(double one_time, double annual) && { return std::move(cost(one_time, annual)); }
+    Mitigation&& leaves(int likelihood, int impact) && { return std::move(leaves(likelihood, impact)); }
+
+    const json& to_json() const& { return m_json; }
+    json to_json() && { return std::move(m_json); }
 
 private:
     Mitigation& set(const char* key, json value) {
@@ -229,25 +265,40 @@ public:
                  {"evidence", json::array()},
                  {"mitigations", json::array()}} {}
 
-    Risk& likelihood(int value) { return set("likelihood", value); }
-    Risk& impact(int value) { return set("impact", value); }
-    Risk& rationale(std::string text) { return set("rationale", std::move(text)); }
-    Risk& evidence(const std::string& pointer) {
+    Risk& likelihood(int value) & { return set("likelihood", value); }
+    Risk& impact(int value) & { return set("impact", value); }
+    Risk& rationale(std::string text) & { return set("rationale", std::move(text)); }
+    Risk& evidence(const std::string& pointer) & {
         m_json["evidence"].push_back(pointer);
         return *this;
     }
     // Risks that several plugins may raise (e.g. "vendor-lock-in") share a
     // concern key so that the host lists them once.
-    Risk& concern(std::string key) { return set("concern", std::move(key)); }
-    Risk& mitigation(const Mitigation& m) {
+    Risk& concern(std::string key) & { return set("concern", std::move(key)); }
+    Risk& mitigation(const Mitigation& m) & {
         m_json["mitigations"].push_back(m.to_json());
         return *this;
     }
+    Risk& mitigation(Mitigation&& m) & {
+        m_json["mitigations"].push_back(std::move(m).to_json());
+        return *this;
+    }
     // FAIR inputs: loss events per year and loss per event, in the proposal's currency.
-    Risk& fair(const Range& frequency, const Range& magnitude) {
+    Risk& fair(const Range& frequency, const Range& magnitude) & {
         return set("fair", json{{"frequency", frequency.to_json()}, {"magnitude", magnitude.to_json()}});
     }
-    const json& to_json() const { return m_json; }
+    // The same on a temporary (see Mitigation).
+    Risk&& likelihood(int value) && { return std::move(likelihood(value)); }
+    Risk&& impact(int value) && { return std::move(impact(value)); }
+    Risk&& rationale(std::string text) && { return std::move(rationale(std::move(text))); }
+    Risk&& evidence(const std::string& pointer) && { return std::move(evidence(pointer)); }
+    Risk&& concern(std::string key) && { return std::move(concern(std::move(key))); }
+    Risk&& mitigation(const Mitigation& m) && { return std::move(mitigation(m)); }
+    Risk&& mitigation(Mitigation&& m) && { return std::move(mitigation(std::move(m))); }
+    Risk&& fair(const Range& frequency, const Range& magnitude) && { return std::move(fair(frequency, magnitude)); }
+
+    const json& to_json() const& { return m_json; }
+    json to_json() && { return std::move(m_json); }
 
 private:
     template <typename T> Risk& set(const char* key, T&& value) {
@@ -262,14 +313,21 @@ public:
     explicit Benefit(const Rule& rule)
         : m_json{{"id", rule.id}, {"title", rule.title}, {"dimension", rule.dimension}, {"evidence", json::array()}} {}
 
-    Benefit& score(int value) { return set("score", value); }
-    Benefit& rationale(std::string text) { return set("rationale", std::move(text)); }
-    Benefit& evidence(const std::string& pointer) {
+    Benefit& score(int value) & { return set("score", value); }
+    Benefit& rationale(std::string text) & { return set("rationale", std::move(text)); }
+    Benefit& evidence(const std::string& pointer) & {
         m_json["evidence"].push_back(pointer);
         return *this;
     }
-    Benefit& annual_value(const Range& value) { return set("annual_value", value.to_json()); }
-    const json& to_json() const { return m_json; }
+    Benefit& annual_value(const Range& value) & { return set("annual_value", value.to_json()); }
+    // The same on a temporary (see Mitigation).
+    Benefit&& score(int value) && { return std::move(score(value)); }
+    Benefit&& rationale(std::string text) && { return std::move(rationale(std::move(text))); }
+    Benefit&& evidence(const std::string& pointer) && { return std::move(evidence(pointer)); }
+    Benefit&& annual_value(const Range& value) && { return std::move(annual_value(value)); }
+
+    const json& to_json() const& { return m_json; }
+    json to_json() && { return std::move(m_json); }
 
 private:
     template <typename T> Benefit& set(const char* key, T&& value) {
@@ -286,8 +344,16 @@ public:
         m_risks.push_back(risk.to_json());
         return *this;
     }
+    Contribution& add(Risk&& risk) {
+        m_risks.push_back(std::move(risk).to_json());
+        return *this;
+    }
     Contribution& add(const Benefit& benefit) {
         m_benefits.push_back(benefit.to_json());
+        return *this;
+    }
+    Contribution& add(Benefit&& benefit) {
+        m_benefits.push_back(std::move(benefit).to_json());
         return *this;
     }
     // Information the rule needed but the proposal lacks; `field` is the JSON
