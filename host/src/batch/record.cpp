@@ -3,6 +3,7 @@
 #include "cli/output.hpp"
 #include "proposal/proposal.hpp"
 #include "report/json_report.hpp"
+#include "report/json_writer.hpp"
 #include "util/error.hpp"
 
 #include <boost/filesystem.hpp>
@@ -11,49 +12,46 @@
 
 namespace fulcrum {
 
-using ojson = nlohmann::ordered_json;
-
 namespace {
 
-ojson envelope(const InputItem& item, const char* status) {
-    ojson record;
-    record["index"] = item.index;
-    record["input"] = item.input;
+// The members every record starts with, the object left open.
+void open_envelope(JsonWriter& w, const InputItem& item, const char* status) {
+    w.begin_object().field("index", item.index).field("input", item.input).key("line");
     if (item.line != 0) {
-        record["line"] = item.line;
+        w.value(item.line);
     } else {
-        record["line"] = nullptr;
+        w.null();
     }
-    record["status"] = status;
-    return record;
+    w.field("status", status);
 }
 
 RecordResult invalid(const InputItem& item, const std::string& reason) {
-    ojson record = envelope(item, "invalid");
-    record["exit_code"] = static_cast<int>(k_exit_invalid_input);
-    record["error"] = reason;
     RecordResult out;
-    out.line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    JsonWriter w(out.line);
+    open_envelope(w, item, "invalid");
+    w.field("exit_code", static_cast<int>(k_exit_invalid_input)).field("error", reason).end_object();
+    out.line += '\n';
     out.invalid = true;
     return out;
 }
 
-ojson portfolio_json(const PortfolioRow& row) {
-    ojson p = {{"id", row.id},
-               {"title", row.title},
-               {"decision", to_string(row.decision)},
-               {"benefit_score", row.benefit_score},
-               {"risk_score", row.risk_score},
-               {"complete", row.complete},
-               {"expected_net_value", row.expected_net_value},
-               {"innovation_cost", row.innovation_cost},
-               {"security_cost", row.security_cost},
-               {"currency", row.currency},
-               {"risks", row.risk_ids}};
+void write_portfolio(JsonWriter& w, const PortfolioRow& row) {
+    w.begin_object()
+        .field("id", row.id)
+        .field("title", row.title)
+        .field("decision", to_string(row.decision))
+        .field("benefit_score", row.benefit_score)
+        .field("risk_score", row.risk_score)
+        .field("complete", row.complete)
+        .field("expected_net_value", row.expected_net_value)
+        .field("innovation_cost", row.innovation_cost)
+        .field("security_cost", row.security_cost)
+        .field("currency", row.currency)
+        .field("risks", row.risk_ids);
     if (row.annual_loss_exposure) {
-        p["annual_loss_exposure"] = *row.annual_loss_exposure;
+        w.field("annual_loss_exposure", *row.annual_loss_exposure);
     }
-    return p;
+    w.end_object();
 }
 
 } // namespace
@@ -77,15 +75,14 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer) {
     RecordResult out;
     out.row = row_from_review(item.index, review, proposal.doc);
     out.incomplete = !review.complete;
-    ojson record = envelope(item, review.complete ? "ok" : "incomplete");
-    record["portfolio"] = portfolio_json(*out.row);
-    // The review, the record's last member, is printed straight after the
-    // rest: by far the largest part, it never becomes a tree.
-    out.line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out.line.pop_back(); // the closing brace
-    out.line += ",\"review\":";
-    append_review_json(out.line, review);
-    out.line += "}\n";
+    JsonWriter w(out.line);
+    open_envelope(w, item, review.complete ? "ok" : "incomplete");
+    w.key("portfolio");
+    write_portfolio(w, *out.row);
+    w.key("review");
+    write_review_json(w, review); // by far the largest member, printed last and never a tree
+    w.end_object();
+    out.line += '\n';
     return out;
 }
 

@@ -231,7 +231,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     RecordSink sink(options.output, options.resume && resumed.found);
 
     const unsigned jobs = std::max(1u, options.jobs);
-    Window window(jobs * 32);
+    Window window(jobs * 16);
     Channel<Job> work;
     Channel<Done> done;
     std::string reader_error;

@@ -63,10 +63,10 @@ public:
         throw Failure((pointer.empty() ? "/" : pointer) + ": " + what);
     }
 
-    json& field(json& obj, const Path& path, const char* key) const {
-        auto it = obj.find(key);
+    json& field(json& obj, const Path& path, std::string_view key) const {
+        auto it = obj.find(key); // a string_view: no strlen for each comparison
         if (it == obj.end()) {
-            fail(path, std::string("missing required property '") + key + "'");
+            fail(path, "missing required property '" + std::string(key) + "'");
         }
         return *it;
     }

@@ -3,6 +3,8 @@
 #include "quant/quant_json.hpp"
 #include "report/json_writer.hpp"
 
+#include <algorithm>
+
 namespace fulcrum {
 
 using ojson = nlohmann::ordered_json;
@@ -24,6 +26,27 @@ void write_residual(JsonWriter& w, int likelihood, int impact) {
         .field("impact", impact)
         .field("severity", to_string(severity_of(likelihood, impact)))
         .end_object();
+}
+
+// Framework references, {"csf": ["PR.AA-05"], ...}, as the contribution
+// reader admits them; any other shape is printed by dump().
+void write_refs(JsonWriter& w, const nlohmann::json& refs) {
+    const auto ids_only = [](const nlohmann::json& ids) {
+        return ids.is_array() && std::all_of(ids.begin(), ids.end(), [](const auto& id) { return id.is_string(); });
+    };
+    if (!refs.is_object() || !std::all_of(refs.begin(), refs.end(), ids_only)) {
+        w.raw(refs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return;
+    }
+    w.begin_object();
+    for (const auto& [framework, ids] : refs.items()) {
+        w.key(framework).begin_array();
+        for (const auto& id : ids) {
+            w.value(id.get_ref<const std::string&>());
+        }
+        w.end_array();
+    }
+    w.end_object();
 }
 
 // The members of a mitigation, inside an object the caller opens and closes.
@@ -53,7 +76,8 @@ void write_risk(JsonWriter& w, const Risk& r, const quant::RiskQuant* quant) {
     w.key("residual");
     write_residual(w, r.residual_likelihood, r.residual_impact);
     w.field("rationale", r.rationale).field("evidence", r.evidence);
-    w.key("refs").raw(r.refs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    w.key("refs");
+    write_refs(w, r.refs);
     w.key("mitigations").begin_array();
     for (const auto& m : r.mitigations) {
         w.begin_object();
@@ -106,6 +130,10 @@ const quant::RiskQuant* quant_of(const Review& review, const std::string& risk_i
 
 void append_review_json(std::string& out, const Review& review) {
     JsonWriter w(out);
+    write_review_json(w, review);
+}
+
+void write_review_json(JsonWriter& w, const Review& review) {
     w.begin_object().field("schema", "fulcrum/review@1");
     w.key("proposal")
         .begin_object()

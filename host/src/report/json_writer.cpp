@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace fulcrum {
 namespace {
@@ -63,6 +65,31 @@ constexpr auto k_plain = [] {
     return plain;
 }();
 
+// The length of the longest prefix of plain bytes, looked at eight at a
+// time: a word holds no byte to escape or to check as UTF-8 when none of its
+// bytes is below 0x20, at or above 0x80, a quote or a backslash.
+size_t plain_prefix(std::string_view text) {
+    constexpr uint64_t ones = 0x0101010101010101;
+    constexpr uint64_t highs = 0x8080808080808080;
+    size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, sizeof word);
+        const uint64_t quote = word ^ (ones * '"');
+        const uint64_t backslash = word ^ (ones * '\\');
+        const uint64_t control = (word - ones * 0x20) & ~word; // a byte below 0x20
+        const uint64_t zero_quote = (quote - ones) & ~quote;
+        const uint64_t zero_backslash = (backslash - ones) & ~backslash;
+        if (((control | zero_quote | zero_backslash | word) & highs) != 0) {
+            break;
+        }
+    }
+    while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) {
+        ++i;
+    }
+    return i;
+}
+
 } // namespace
 
 void JsonWriter::separate() {
@@ -108,10 +135,7 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 void JsonWriter::quoted(std::string_view text) {
     // Most texts are printable ASCII without quotes or backslashes: copied
     // as they are after one scan.
-    size_t plain = 0;
-    while (plain < text.size() && k_plain[static_cast<unsigned char>(text[plain])]) {
-        ++plain;
-    }
+    const size_t plain = plain_prefix(text);
     if (plain == text.size()) {
         m_out += '"';
         m_out.append(text);

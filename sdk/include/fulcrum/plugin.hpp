@@ -21,6 +21,16 @@ namespace fulcrum::sdk {
 
 using json = nlohmann::json;
 
+namespace detail {
+// Sets an object's member in place. Rules build every finding member by
+// member: nlohmann's brace initialisers would first build a two-item array
+// and a string value per member, which cost more than the finding itself.
+inline json& put(json& object, const char* key, json value) {
+    object.get_ref<json::object_t&>().insert_or_assign(key, std::move(value));
+    return object;
+}
+} // namespace detail
+
 // A (low, likely, high) estimate, as proposals and FAIR inputs give them.
 struct Range {
     double low = 0;
@@ -28,7 +38,12 @@ struct Range {
     double high = 0;
 
     Range scaled(double factor) const { return {low * factor, likely * factor, high * factor}; }
-    json to_json() const { return {{"low", low}, {"likely", likely}, {"high", high}}; }
+    json to_json() const {
+        json out = json::object();
+        detail::put(out, "low", low);
+        detail::put(out, "likely", likely);
+        return detail::put(out, "high", high);
+    }
 };
 
 enum class ControlStatus { unknown, none, planned, in_place };
@@ -228,16 +243,23 @@ struct Rule {
 
 class Mitigation {
 public:
-    Mitigation(std::string id, std::string title) : m_json{{"id", std::move(id)}, {"title", std::move(title)}} {}
+    Mitigation(std::string id, std::string title) : m_json(json::object()) {
+        detail::put(m_json, "id", std::move(id));
+        detail::put(m_json, "title", std::move(title));
+    }
 
     // The proposal control that implements this mitigation, if any.
     Mitigation& control(const std::string& control_id) & { return set("control", control_id); }
     Mitigation& cost(double one_time, double annual) & {
-        return set("cost", json{{"one_time", one_time}, {"annual", annual}});
+        json cost = json::object();
+        detail::put(cost, "one_time", one_time);
+        return set("cost", std::move(detail::put(cost, "annual", annual)));
     }
     // Likelihood and impact the risk keeps once this mitigation is in place.
     Mitigation& leaves(int likelihood, int impact) & {
-        return set("residual", json{{"likelihood", likelihood}, {"impact", impact}});
+        json residual = json::object();
+        detail::put(residual, "likelihood", likelihood);
+        return set("residual", std::move(detail::put(residual, "impact", impact)));
     }
     // The same on a temporary, so that a chain ending in Risk::mitigation()
     // or a return moves the finding instead of copying it.
@@ -250,7 +272,7 @@ public:
 
 private:
     Mitigation& set(const char* key, json value) {
-        m_json[key] = std::move(value);
+        detail::put(m_json, key, std::move(value));
         return *this;
     }
     json m_json;
@@ -258,12 +280,13 @@ private:
 
 class Risk {
 public:
-    explicit Risk(const Rule& rule)
-        : m_json{{"id", rule.id},
-                 {"title", rule.title},
-                 {"refs", refs_to_json(rule.refs)},
-                 {"evidence", json::array()},
-                 {"mitigations", json::array()}} {}
+    explicit Risk(const Rule& rule) : m_json(json::object()) {
+        detail::put(m_json, "id", rule.id);
+        detail::put(m_json, "title", rule.title);
+        detail::put(m_json, "refs", refs_to_json(rule.refs));
+        detail::put(m_json, "evidence", json::array());
+        detail::put(m_json, "mitigations", json::array());
+    }
 
     Risk& likelihood(int value) & { return set("likelihood", value); }
     Risk& impact(int value) & { return set("impact", value); }
@@ -285,7 +308,9 @@ public:
     }
     // FAIR inputs: loss events per year and loss per event, in the proposal's currency.
     Risk& fair(const Range& frequency, const Range& magnitude) & {
-        return set("fair", json{{"frequency", frequency.to_json()}, {"magnitude", magnitude.to_json()}});
+        json fair = json::object();
+        detail::put(fair, "frequency", frequency.to_json());
+        return set("fair", std::move(detail::put(fair, "magnitude", magnitude.to_json())));
     }
     // The same on a temporary (see Mitigation).
     Risk&& likelihood(int value) && { return std::move(likelihood(value)); }
@@ -302,7 +327,7 @@ public:
 
 private:
     template <typename T> Risk& set(const char* key, T&& value) {
-        m_json[key] = std::forward<T>(value);
+        detail::put(m_json, key, json(std::forward<T>(value)));
         return *this;
     }
     json m_json;
@@ -310,8 +335,12 @@ private:
 
 class Benefit {
 public:
-    explicit Benefit(const Rule& rule)
-        : m_json{{"id", rule.id}, {"title", rule.title}, {"dimension", rule.dimension}, {"evidence", json::array()}} {}
+    explicit Benefit(const Rule& rule) : m_json(json::object()) {
+        detail::put(m_json, "id", rule.id);
+        detail::put(m_json, "title", rule.title);
+        detail::put(m_json, "dimension", rule.dimension);
+        detail::put(m_json, "evidence", json::array());
+    }
 
     Benefit& score(int value) & { return set("score", value); }
     Benefit& rationale(std::string text) & { return set("rationale", std::move(text)); }
@@ -331,7 +360,7 @@ public:
 
 private:
     template <typename T> Benefit& set(const char* key, T&& value) {
-        m_json[key] = std::forward<T>(value);
+        detail::put(m_json, key, json(std::forward<T>(value)));
         return *this;
     }
     json m_json;
@@ -359,7 +388,10 @@ public:
     // Information the rule needed but the proposal lacks; `field` is the JSON
     // pointer the sponsor should fill in.
     Contribution& ask(const Rule& rule, const std::string& field, std::string text) {
-        m_questions.push_back({{"rule", rule.id}, {"field", field}, {"text", std::move(text)}});
+        json question = json::object();
+        detail::put(question, "rule", rule.id);
+        detail::put(question, "field", field);
+        m_questions.push_back(std::move(detail::put(question, "text", std::move(text))));
         return *this;
     }
     json to_json() const& { return {{"benefits", m_benefits}, {"risks", m_risks}, {"questions", m_questions}}; }
