@@ -173,7 +173,7 @@ void benefits(const Facts& f, Contribution& out) {
         for (const auto& e : claim.evidence) {
             benefit.evidence(e);
         }
-        if (benefit.to_json()["evidence"].empty()) {
+        if (benefit.data().evidence.empty()) {
             benefit.evidence(f.lake.pointer);
         }
         out.add(std::move(benefit));

@@ -42,8 +42,8 @@ Contribution evaluate_yaml(const std::string& plugin, const std::string& yaml) {
     if (!result.ok) {
         throw std::runtime_error(plugin + " failed: " + result.error);
     }
-    // First-party plugins offer the tree ABI, which reviews use: it must say
-    // exactly what the text says.
+    // First-party plugins offer the tree ABI: it must say exactly what the
+    // text says ...
     if (!p.takes_trees()) {
         throw std::runtime_error(plugin + " does not take trees");
     }
@@ -52,7 +52,16 @@ Contribution evaluate_yaml(const std::string& plugin, const std::string& yaml) {
         throw std::runtime_error(
             plugin + " says something else through the tree ABI: " + (tree.ok ? tree.contribution.dump() : tree.error));
     }
-    auto contribution = read_contribution_tree(tree.contribution, p.manifest().id);
+    // ... and so must the findings ABI, which reviews use when they can.
+    if (!p.takes_findings()) {
+        throw std::runtime_error(plugin + " does not take findings");
+    }
+    FindingsCallResult values = p.evaluate_findings(proposal.doc);
+    if (!values.ok || sdk::findings::to_json(values.contribution) != tree.contribution) {
+        throw std::runtime_error(plugin + " says something else through the findings ABI: " +
+                                 (values.ok ? sdk::findings::to_json(values.contribution).dump() : values.error));
+    }
+    auto contribution = read_contribution_findings(std::move(values.contribution), p.manifest().id);
     if (auto* reason = std::get_if<std::string>(&contribution)) {
         throw std::runtime_error(plugin + " contribution refused: " + *reason);
     }

@@ -204,3 +204,177 @@ TEST_CASE("a tree holding what text cannot say is refused by name", "[contributi
           "returned a contribution that fails the contribution schema at /risks/0/mitigations/0/cost/annual: "
           "expected a non-negative number");
 }
+
+namespace {
+
+namespace values = fulcrum::sdk::findings;
+
+// valid() as C++ values, as the SDK hands them over through the findings ABI.
+values::Contribution valid_values() {
+    values::Contribution c;
+    values::Benefit scale;
+    scale.id = "cloud.scale";
+    scale.title = "Scale";
+    scale.dimension = "growth";
+    scale.score = 60;
+    scale.rationale = "Elastic.";
+    scale.evidence = {"/technologies/0"};
+    scale.annual_value = fulcrum::sdk::Range{1, 2, 3};
+    c.benefits.push_back(scale);
+    values::Risk mfa;
+    mfa.id = "cloud.mfa";
+    mfa.title = "No MFA";
+    mfa.likelihood = 4;
+    mfa.impact = 3;
+    mfa.rationale = "Phishing.";
+    mfa.evidence = {"/controls/0", "/data/classification"};
+    mfa.refs = {{"csf", {"PR.AA-01"}}};
+    mfa.concern = "identity";
+    mfa.mitigations.push_back({"enforce-mfa", "Enforce MFA", "mfa", values::Cost{100, 50}, values::Residual{1, 3}});
+    mfa.mitigations.push_back({"training", "Train staff", std::nullopt, values::Cost{10, 0}, values::Residual{3, 3}});
+    mfa.fair = values::Fair{{0.1, 0.3, 1}, {1000, 5000, 90000}};
+    c.risks.push_back(mfa);
+    c.questions.push_back({"cloud.residency", "/data/residency", "Where may the data live?"});
+    return c;
+}
+
+// The refusal of `c` handed over as values; its JSON handed over as a tree
+// must be refused for the same reason, or accepted as well. (The tests above
+// hold trees to their text; values with bad UTF-8 have no text.)
+std::string values_refusal(const values::Contribution& c, const Limits& limits = Limits{}) {
+    const std::string by_values = reason_of(read_contribution_findings(c, "cloud", limits));
+    CHECK(by_values == reason_of(read_contribution_tree(values::to_json(c), "cloud", limits)));
+    return by_values;
+}
+
+} // namespace
+
+TEST_CASE("the SDK's values say in JSON what the schema says", "[contribution][findings]") {
+    CHECK(values::to_json(valid_values()) == valid());
+    CHECK(values::to_json(values::Contribution{}) == json::parse(R"({"benefits": [], "risks": [], "questions": []})"));
+    values::Risk unset;
+    unset.id = "cloud.x";
+    CHECK(values::to_json(unset) ==
+          json::parse(R"({"id": "cloud.x", "title": "", "evidence": [], "refs": {}, "mitigations": []})"));
+}
+
+TEST_CASE("a contribution handed over as values is read as its JSON is", "[contribution][findings]") {
+    auto by_values = read_contribution_findings(valid_values(), "cloud");
+    auto by_tree = read_contribution_tree(valid(), "cloud");
+    REQUIRE(std::holds_alternative<Contribution>(by_values));
+    REQUIRE(std::holds_alternative<Contribution>(by_tree));
+    const Contribution& v = std::get<Contribution>(by_values);
+    const Contribution& t = std::get<Contribution>(by_tree);
+    REQUIRE(v.benefits.size() == 1);
+    CHECK(v.benefits[0].id == t.benefits[0].id);
+    CHECK(v.benefits[0].plugin == "cloud");
+    CHECK(v.benefits[0].dimension == t.benefits[0].dimension);
+    CHECK(v.benefits[0].score == t.benefits[0].score);
+    CHECK(v.benefits[0].evidence == t.benefits[0].evidence);
+    CHECK(v.benefits[0].annual_value->high == t.benefits[0].annual_value->high);
+    REQUIRE(v.risks.size() == 1);
+    const Risk& r = v.risks[0];
+    CHECK(r.raised_by == t.risks[0].raised_by);
+    CHECK(r.title == t.risks[0].title);
+    CHECK(r.likelihood == 4);
+    CHECK(r.impact == 3);
+    CHECK(r.rationale == t.risks[0].rationale);
+    CHECK(r.evidence == t.risks[0].evidence);
+    CHECK(r.refs == t.risks[0].refs);
+    CHECK(r.concern == "identity");
+    REQUIRE(r.mitigations.size() == 2);
+    CHECK(r.mitigations[0].control == "mfa");
+    CHECK(r.mitigations[1].control.empty());
+    CHECK(r.mitigations[0].cost.one_time == 100);
+    CHECK(r.mitigations[1].residual_likelihood == 3);
+    CHECK(r.fair->magnitude.high == 90000);
+    REQUIRE(v.questions.size() == 1);
+    CHECK(v.questions[0].plugin == "cloud");
+    CHECK(v.questions[0].field == "/data/residency");
+    CHECK(v.questions[0].text == t.questions[0].text);
+}
+
+TEST_CASE("values a rule left unset are refused as the missing members", "[contribution][findings]") {
+    auto without = [](auto&& unset) {
+        values::Contribution c = valid_values();
+        unset(c);
+        return values_refusal(c);
+    };
+    const std::string at = "returned a contribution that fails the contribution schema at ";
+    CHECK(without([](values::Contribution& c) { c.risks[0].likelihood.reset(); }) ==
+          at + "/risks/0: missing required property 'likelihood'");
+    CHECK(without([](values::Contribution& c) { c.risks[0].impact.reset(); }) ==
+          at + "/risks/0: missing required property 'impact'");
+    CHECK(without([](values::Contribution& c) { c.risks[0].rationale.reset(); }) ==
+          at + "/risks/0: missing required property 'rationale'");
+    CHECK(without([](values::Contribution& c) { c.risks[0].mitigations[1].cost.reset(); }) ==
+          at + "/risks/0/mitigations/1: missing required property 'cost'");
+    CHECK(without([](values::Contribution& c) { c.risks[0].mitigations[0].residual.reset(); }) ==
+          at + "/risks/0/mitigations/0: missing required property 'residual'");
+    CHECK(without([](values::Contribution& c) { c.benefits[0].score.reset(); }) ==
+          at + "/benefits/0: missing required property 'score'");
+    CHECK(without([](values::Contribution& c) { c.benefits[0].rationale.reset(); }) ==
+          at + "/benefits/0: missing required property 'rationale'");
+}
+
+TEST_CASE("values break the schema where their JSON would, with the same reason", "[contribution][findings]") {
+    using Change = void (*)(values::Contribution&);
+    const Change changes[] = {
+        [](values::Contribution& c) { c.risks[0].id = "Cloud.MFA"; },
+        [](values::Contribution& c) { c.risks[0].id = "other.mfa"; },
+        [](values::Contribution& c) { c.benefits[0].id = "cloud"; },
+        [](values::Contribution& c) { c.questions[0].rule = "ai.residency"; },
+        [](values::Contribution& c) { c.risks[0].title.clear(); },
+        [](values::Contribution& c) { c.risks[0].rationale = std::string(4001, 'x'); },
+        [](values::Contribution& c) { c.risks[0].rationale = std::string(16001, 'x'); },
+        [](values::Contribution& c) { c.risks[0].likelihood = 6; },
+        [](values::Contribution& c) { c.risks[0].impact = 0; },
+        [](values::Contribution& c) { c.benefits[0].score = 101; },
+        [](values::Contribution& c) { c.benefits[0].dimension = "happiness"; },
+        [](values::Contribution& c) { c.risks[0].evidence.clear(); },
+        [](values::Contribution& c) { c.risks[0].evidence.assign(33, "/data"); },
+        [](values::Contribution& c) { c.benefits[0].evidence = {"data/records"}; },
+        [](values::Contribution& c) { c.questions[0].field = "/a~2b"; },
+        [](values::Contribution& c) {
+            c.risks[0].refs = {{"csf", {""}}};
+        },
+        [](values::Contribution& c) {
+            c.risks[0].refs = {{"csf", std::vector<std::string>(33, "PR.AA-01")}};
+        },
+        [](values::Contribution& c) {
+            c.risks[0].refs = {{"csf", {""}}, {"csf", {"PR.AA-01"}}};
+        },
+        [](values::Contribution& c) { c.risks[0].concern = "Identity"; },
+        [](values::Contribution& c) { c.risks[0].mitigations.clear(); },
+        [](values::Contribution& c) { c.risks[0].mitigations[0].id = "-mfa"; },
+        [](values::Contribution& c) { c.risks[0].mitigations[0].control = std::string(65, 'c'); },
+        [](values::Contribution& c) { c.risks[0].mitigations[0].cost->annual = -1; },
+        [](values::Contribution& c) { c.risks[0].mitigations[0].cost->annual = std::nan(""); },
+        [](values::Contribution& c) { c.risks[0].mitigations[0].cost->one_time = INFINITY; },
+        [](values::Contribution& c) { c.risks[0].mitigations[0].residual->impact = 4; },
+        [](values::Contribution& c) { c.risks[0].fair->magnitude.low = 6000; },
+        [](values::Contribution& c) { c.benefits[0].annual_value->likely = 9; },
+        [](values::Contribution& c) { c.risks[0].title = "No \xff MFA"; },
+        [](values::Contribution& c) {
+            c.risks[0].refs = {{"c\xc3", {"x"}}};
+        },
+        [](values::Contribution& c) {
+            const values::Risk risk = c.risks[0];
+            c.risks.assign(201, risk);
+        },
+    };
+    size_t refused = 0;
+    for (const Change change : changes) {
+        values::Contribution c = valid_values();
+        change(c);
+        INFO(values::to_json(c).dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 400));
+        refused += values_refusal(c).empty() ? 0 : 1;
+    }
+    CHECK(refused == std::size(changes) - 1); // a repeated framework counts once in JSON: the last one stands
+
+    Limits no_questions;
+    no_questions.contribution_questions = 0;
+    CHECK(values_refusal(valid_values(), no_questions) ==
+          "returned a contribution past a limit at /questions: 1 questions, more than the limit of 0 "
+          "(limits.contribution_questions)");
+}

@@ -51,15 +51,18 @@ TEST_CASE("a thread-safe SDK plugin gives every concurrent caller its own output
     CHECK(mismatches.load() == 0);
 }
 
-TEST_CASE("first-party plugins take trees and say through them what they say through text", "[sdk][tree]") {
-    // Reviews call first-party plugins through the tree ABI (plugin.h,
-    // evaluate_tree); the text ABI is what vendors and workers use. On every
-    // example both must give the same contribution.
+TEST_CASE("first-party plugins take trees and values and say through them what they say through text",
+          "[sdk][tree][findings]") {
+    // Reviews call first-party plugins through the findings ABI (plugin.h,
+    // evaluate_findings), or the tree ABI (evaluate_tree); the text ABI is
+    // what vendors and workers use. On every example all three must give the
+    // same contribution.
     size_t compared = 0;
     for (const char* id : {"cloud", "ai", "bigdata"}) {
         LoadOutcome loaded = load_in_process(test::binary_path(std::string("lib/fulcrum/plugins/") + id + ".so"), {});
         REQUIRE(loaded.plugin);
         REQUIRE(loaded.plugin->takes_trees());
+        REQUIRE(loaded.plugin->takes_findings());
         for (const auto& entry : boost::filesystem::directory_iterator(test::source_path("examples/proposals"))) {
             const std::string path = entry.path().string();
             const Proposal proposal =
@@ -70,6 +73,9 @@ TEST_CASE("first-party plugins take trees and say through them what they say thr
             REQUIRE(tree.ok);
             INFO(id << " on " << path);
             CHECK(tree.contribution == nlohmann::json::parse(text.output));
+            const FindingsCallResult values = loaded.plugin->evaluate_findings(proposal.doc);
+            REQUIRE(values.ok);
+            CHECK(sdk::findings::to_json(values.contribution) == tree.contribution);
             ++compared;
         }
     }
@@ -80,13 +86,32 @@ TEST_CASE("a plugin built against another C++ library is called through text", "
     LoadOutcome loaded = load_in_process(test::fixture_plugin_dir("foreign_tree_abi") + "/foreign_tree_abi.so", {});
     REQUIRE(loaded.plugin);
     CHECK_FALSE(loaded.plugin->takes_trees());
+    CHECK_FALSE(loaded.plugin->takes_findings());
     const nlohmann::json proposal = {{"id", "p"}, {"title", "P"}};
+    const FindingsCallResult values = loaded.plugin->evaluate_findings(proposal);
+    CHECK_FALSE(values.ok);
+    CHECK(values.error == "does not take findings");
     const TreeCallResult tree = loaded.plugin->evaluate_tree(proposal);
     CHECK_FALSE(tree.ok);
     CHECK(tree.error == "does not take trees");
     const CallResult text = loaded.plugin->evaluate(proposal.dump());
     REQUIRE(text.ok);
     CHECK(nlohmann::json::parse(text.output)["benefits"][0]["rationale"] == "Answered through text.");
+}
+
+TEST_CASE("a plugin whose table ends at ABI 1.1 is called through trees, not values", "[sdk][tree][findings]") {
+    LoadOutcome loaded = load_in_process(test::fixture_plugin_dir("tree_only_abi") + "/tree_only_abi.so", {});
+    REQUIRE(loaded.plugin);
+    CHECK(loaded.plugin->manifest().abi_minor == 1);
+    CHECK(loaded.plugin->takes_trees());
+    CHECK_FALSE(loaded.plugin->takes_findings());
+    const nlohmann::json proposal = {{"id", "p"}, {"title", "P"}};
+    const FindingsCallResult values = loaded.plugin->evaluate_findings(proposal);
+    CHECK_FALSE(values.ok);
+    CHECK(values.error == "does not take findings");
+    const TreeCallResult tree = loaded.plugin->evaluate_tree(proposal);
+    REQUIRE(tree.ok);
+    CHECK(tree.contribution["benefits"][0]["rationale"] == "Answered through a tree.");
 }
 
 TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_pointer does", "[sdk]") {

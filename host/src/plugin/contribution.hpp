@@ -4,6 +4,7 @@
 // residual risk no worse than inherent).
 #pragma once
 
+#include "fulcrum/findings.hpp"
 #include "model/findings.hpp"
 #include "proposal/limits.hpp"
 
@@ -26,6 +27,14 @@ std::variant<Contribution, std::string> read_contribution(std::string_view text,
 // moved into the findings); pass it with std::move when it is not needed again.
 std::variant<Contribution, std::string> read_contribution_tree(nlohmann::json tree, const std::string& plugin_id,
                                                                const Limits& limits = Limits{});
+
+// The same for a contribution handed over as C++ values (the findings ABI):
+// the same checks, the same reasons. Values within the fixed limits are read
+// as they are (their strings are moved into the findings); any others go
+// through their JSON, so that the refusal reads as it would have for text.
+std::variant<Contribution, std::string> read_contribution_findings(sdk::findings::Contribution values,
+                                                                   const std::string& plugin_id,
+                                                                   const Limits& limits = Limits{});
 
 // The contribution schema as built into the host.
 const nlohmann::json& contribution_schema();

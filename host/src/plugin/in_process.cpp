@@ -14,9 +14,11 @@ namespace {
 
 constexpr size_t k_required_table_size = offsetof(fulcrum_plugin_api, last_error) + sizeof(void*);
 constexpr size_t k_tree_table_size = offsetof(fulcrum_plugin_api, evaluate_tree) + sizeof(void*);
+constexpr size_t k_findings_table_size = offsetof(fulcrum_plugin_api, evaluate_findings) + sizeof(void*);
 
-// The tree ABI is used only when the plugin offers it and was built against
-// the host's C++ JSON library, byte for byte (fulcrum/tree_abi.hpp).
+// The tree and findings ABIs are used only when the plugin offers them and
+// was built against the host's own C++ library, byte for byte
+// (fulcrum/tree_abi.hpp).
 bool offers_trees(const fulcrum_plugin_api* api) {
     if (api->struct_size < k_tree_table_size || api->tree_abi == nullptr || api->evaluate_tree == nullptr) {
         return false;
@@ -35,7 +37,8 @@ public:
     InProcessPlugin(boost::dll::shared_library library, const fulcrum_plugin_api* api, Manifest manifest,
                     std::string path)
         : m_library(std::move(library)), m_api(api), m_manifest(std::move(manifest)), m_path(std::move(path)),
-          m_trees(offers_trees(api)) {}
+          m_trees(offers_trees(api)),
+          m_findings(m_trees && api->struct_size >= k_findings_table_size && api->evaluate_findings != nullptr) {}
 
     ~InProcessPlugin() override {
         // The instance must go before the library that made it.
@@ -93,6 +96,18 @@ public:
         return result;
     }
 
+    bool takes_findings() const override { return m_findings; }
+
+    FindingsCallResult evaluate_findings(const nlohmann::json& proposal) override {
+        if (!m_findings) {
+            return {false, {}, "does not take findings"};
+        }
+        FindingsCallResult result;
+        result.error = call([&] { return m_api->evaluate_findings(m_instance, &proposal, &result.contribution); });
+        result.ok = result.error.empty();
+        return result;
+    }
+
 private:
     // Runs one evaluate entry, serialised unless the plugin is thread-safe;
     // empty on success, else the reason, exceptions across the C boundary
@@ -128,6 +143,7 @@ private:
     std::string m_path;
     fulcrum_instance* m_instance = nullptr;
     bool m_trees = false;
+    bool m_findings = false; // only with m_trees: the same identity covers both
     std::mutex m_mutex;
 };
 

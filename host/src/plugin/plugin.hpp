@@ -3,9 +3,12 @@
 // How the plugin runs (in this process, or in a worker) is hidden behind it.
 // A plugin in this process built against the host's own C++ JSON library may
 // also take the proposal and give the contribution as trees (the tree ABI,
-// docs/plugin-guide.md), which saves printing and parsing both.
+// docs/plugin-guide.md), which saves printing and parsing both, and give
+// the contribution as C++ values (the findings ABI), which also saves
+// building and reading a JSON tree.
 #pragma once
 
+#include "fulcrum/findings.hpp"
 #include "plugin/manifest.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,6 +30,12 @@ struct TreeCallResult {
     std::string error;           // why not, when !ok
 };
 
+struct FindingsCallResult {
+    bool ok = false;
+    sdk::findings::Contribution contribution; // as the plugin built it, unchecked, when ok
+    std::string error;                        // why not, when !ok
+};
+
 class Plugin {
 public:
     virtual ~Plugin() = default;
@@ -39,6 +48,12 @@ public:
     // evaluate() without the text; never throws either.
     virtual TreeCallResult evaluate_tree(const nlohmann::json& /*proposal*/) {
         return {false, {}, "does not take trees"};
+    }
+    // Whether evaluate_findings may be called.
+    virtual bool takes_findings() const { return false; }
+    // evaluate_tree() with the contribution as values; never throws either.
+    virtual FindingsCallResult evaluate_findings(const nlohmann::json& /*proposal*/) {
+        return {false, {}, "does not take findings"};
     }
 };
 

@@ -53,6 +53,10 @@ public:
     CallResult evaluate(std::string_view proposal_json) override { return m_inner->evaluate(proposal_json); }
     bool takes_trees() const override { return m_inner->takes_trees(); }
     TreeCallResult evaluate_tree(const nlohmann::json& proposal) override { return m_inner->evaluate_tree(proposal); }
+    bool takes_findings() const override { return m_inner->takes_findings(); }
+    FindingsCallResult evaluate_findings(const nlohmann::json& proposal) override {
+        return m_inner->evaluate_findings(proposal);
+    }
 
 private:
     PluginImage m_image; // declared first: closed after the library is unloaded

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <tuple>
 #include <vector>
 
 namespace fulcrum {
@@ -289,8 +290,6 @@ json parse_json_within(std::string_view text, const Limits& limits, const std::s
     return std::move(builder.root);
 }
 
-namespace {
-
 // Fixed limits no valid contribution comes near. The schema's deepest path
 // is /risks/0/mitigations/0/cost/one_time (6 levels), its longest string
 // 4000 characters (16000 bytes of UTF-8); 200 risks with every field at its
@@ -305,21 +304,26 @@ Limits contribution_limits() {
     return fixed;
 }
 
-} // namespace
-
-std::string contribution_count_problem(const json& doc, const Limits& limits) {
-    const std::pair<const char*, size_t> counts[] = {{"benefits", limits.contribution_benefits},
-                                                     {"risks", limits.contribution_risks},
-                                                     {"questions", limits.contribution_questions}};
-    for (const auto& [kind, limit] : counts) {
-        const auto it = doc.find(kind); // end() when doc is no object
-        if (it != doc.end() && it->is_array() && it->size() > limit) {
-            return "returned a contribution past a limit at /" + std::string(kind) + ": " + std::to_string(it->size()) +
+std::string contribution_count_problem(size_t benefits, size_t risks, size_t questions, const Limits& limits) {
+    const std::tuple<const char*, size_t, size_t> counts[] = {{"benefits", benefits, limits.contribution_benefits},
+                                                              {"risks", risks, limits.contribution_risks},
+                                                              {"questions", questions, limits.contribution_questions}};
+    for (const auto& [kind, count, limit] : counts) {
+        if (count > limit) {
+            return "returned a contribution past a limit at /" + std::string(kind) + ": " + std::to_string(count) +
                    " " + kind + ", more than the limit of " + std::to_string(limit) + " (limits.contribution_" + kind +
                    ")";
         }
     }
     return {};
+}
+
+std::string contribution_count_problem(const json& doc, const Limits& limits) {
+    auto count = [&](const char* kind) -> size_t {
+        const auto it = doc.find(kind); // end() when doc is no object
+        return it != doc.end() && it->is_array() ? it->size() : 0;
+    };
+    return contribution_count_problem(count("benefits"), count("risks"), count("questions"), limits);
 }
 
 std::variant<json, std::string> parse_contribution_text(std::string_view text, const Limits& limits) {

@@ -96,6 +96,12 @@ bool tree_within_contribution_limits(const nlohmann::json& doc);
 // The numbers of benefits, risks and questions against `limits`: empty, or
 // the refusal ("returned a contribution past a limit at /risks: ...").
 std::string contribution_count_problem(const nlohmann::json& doc, const Limits& limits);
+// The same from the counts themselves (the findings ABI).
+std::string contribution_count_problem(size_t benefits, size_t risks, size_t questions, const Limits& limits);
+
+// The fixed limits within which a contribution's text is parsed: its bytes,
+// depth, string bytes and number of values.
+Limits contribution_limits();
 
 // Byte offset of the first byte that is not well-formed UTF-8 (overlong forms
 // and surrogates included), or std::string::npos.

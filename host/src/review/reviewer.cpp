@@ -8,6 +8,13 @@ namespace fulcrum {
 Review Reviewer::review(const Proposal& proposal) const {
     std::string text; // printed once, for the first plugin that takes text
     auto call = [&](Plugin& plugin, const std::string& id) -> std::variant<Contribution, std::string> {
+        if (plugin.takes_findings()) {
+            FindingsCallResult result = plugin.evaluate_findings(proposal.doc);
+            if (!result.ok) {
+                return std::move(result.error);
+            }
+            return read_contribution_findings(std::move(result.contribution), id, m_policy.limits);
+        }
         if (plugin.takes_trees()) {
             TreeCallResult result = plugin.evaluate_tree(proposal.doc);
             if (!result.ok) {

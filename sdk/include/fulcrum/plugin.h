@@ -3,8 +3,9 @@
  *
  * Plain C, so that a plugin built with any compiler or standard library loads
  * into any host. Data crosses as UTF-8 JSON text. (Since 1.1 a plugin may also
- * offer the same evaluation on C++ JSON trees, which the host uses only when
- * both were built against the same C++ JSON library; see evaluate_tree.)
+ * offer the same evaluation on C++ JSON trees, and since 1.2 with the findings
+ * as C++ values, which the host uses only when both were built against the
+ * same C++ library; see evaluate_tree and evaluate_findings.)
  * The table below only ever
  * grows at its end: the host reads `struct_size` to learn which entries a
  * plugin provides, and treats a missing optional entry as "not supported".
@@ -25,7 +26,7 @@ extern "C" {
 
 /* A major bump breaks compatibility; a minor bump only appends entries. */
 #define FULCRUM_ABI_VERSION_MAJOR 1
-#define FULCRUM_ABI_VERSION_MINOR 1
+#define FULCRUM_ABI_VERSION_MINOR 2
 #define FULCRUM_ABI_VERSION ((FULCRUM_ABI_VERSION_MAJOR << 16) | FULCRUM_ABI_VERSION_MINOR)
 
 /* The name of the one symbol every plugin exports. */
@@ -87,6 +88,13 @@ typedef struct fulcrum_plugin_api {
      * `contribution` at an empty nlohmann::json that the plugin fills. The
      * host checks what it receives exactly as it checks text. */
     fulcrum_status (*evaluate_tree)(fulcrum_instance* instance, const void* proposal, void* contribution);
+
+    /* Since 1.2; optional. evaluate_tree() with the contribution as C++
+     * values instead of a JSON tree: `contribution` points at an empty
+     * fulcrum::sdk::findings::Contribution (fulcrum/findings.hpp) that the
+     * plugin fills. Called only when tree_abi matches, as for evaluate_tree;
+     * the host checks the values exactly as it checks JSON. */
+    fulcrum_status (*evaluate_findings)(fulcrum_instance* instance, const void* proposal, void* contribution);
 } fulcrum_plugin_api;
 
 /* The entry point. Returns a table that lives as long as the library. */

@@ -6,45 +6,23 @@
 // which are caught at the boundary and turned into a status plus last_error.
 #pragma once
 
+#include "fulcrum/findings.hpp"
 #include "fulcrum/plugin.h"
 #include "fulcrum/tree_abi.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace fulcrum::sdk {
 
 using json = nlohmann::json;
-
-namespace detail {
-// Sets an object's member in place. Rules build every finding member by
-// member: nlohmann's brace initialisers would first build a two-item array
-// and a string value per member, which cost more than the finding itself.
-inline json& put(json& object, const char* key, json value) {
-    object.get_ref<json::object_t&>().insert_or_assign(key, std::move(value));
-    return object;
-}
-} // namespace detail
-
-// A (low, likely, high) estimate, as proposals and FAIR inputs give them.
-struct Range {
-    double low = 0;
-    double likely = 0;
-    double high = 0;
-
-    Range scaled(double factor) const { return {low * factor, likely * factor, high * factor}; }
-    json to_json() const {
-        json out = json::object();
-        detail::put(out, "low", low);
-        detail::put(out, "likely", likely);
-        return detail::put(out, "high", high);
-    }
-};
 
 enum class ControlStatus { unknown, none, planned, in_place };
 
@@ -53,29 +31,29 @@ struct Technology {
     std::string pointer; // e.g. "/technologies/1"
     const json* doc = nullptr;
 
-    std::string field(const std::string& name) const { return pointer + "/" + name; }
-    std::optional<std::string> text(const std::string& name) const {
+    std::string field(std::string_view name) const { return pointer + "/" + std::string(name); }
+    std::optional<std::string> text(std::string_view name) const {
         auto it = doc->find(name);
         if (it == doc->end() || !it->is_string()) {
             return std::nullopt;
         }
         return it->get<std::string>();
     }
-    std::optional<bool> flag(const std::string& name) const {
+    std::optional<bool> flag(std::string_view name) const {
         auto it = doc->find(name);
         if (it == doc->end() || !it->is_boolean()) {
             return std::nullopt;
         }
         return it->get<bool>();
     }
-    std::optional<double> number(const std::string& name) const {
+    std::optional<double> number(std::string_view name) const {
         auto it = doc->find(name);
         if (it == doc->end() || !it->is_number()) {
             return std::nullopt;
         }
         return it->get<double>();
     }
-    const json* list(const std::string& name) const {
+    const json* list(std::string_view name) const {
         auto it = doc->find(name);
         return it != doc->end() && it->is_array() ? &*it : nullptr;
     }
@@ -96,47 +74,46 @@ public:
     // The value at a JSON pointer ("/data/records"), or nullptr when it is
     // absent or null. Rules call this for every fact they read, so a plain
     // pointer is walked in place rather than parsed into a json_pointer.
-    const json* find(const std::string& pointer) const {
-        if ((!pointer.empty() && pointer[0] != '/') || pointer.find('~') != std::string::npos) {
-            const json::json_pointer ptr(pointer); // escapes, or throws json::parse_error naming the pointer
+    const json* find(std::string_view pointer) const {
+        if ((!pointer.empty() && pointer[0] != '/') || pointer.find('~') != std::string_view::npos) {
+            const json::json_pointer ptr{std::string(pointer)}; // escapes, or throws json::parse_error naming it
             return m_doc->contains(ptr) && !m_doc->at(ptr).is_null() ? &m_doc->at(ptr) : nullptr;
         }
         const json* at = m_doc.get();
-        std::string token;
-        for (size_t start = 1; start <= pointer.size() && at != nullptr; start += token.size() + 1) {
-            const size_t slash = pointer.find('/', start);
-            token.assign(pointer, start, (slash == std::string::npos ? pointer.size() : slash) - start);
-            at = child(*at, token);
+        for (size_t start = 1; start <= pointer.size() && at != nullptr;) {
+            const size_t slash = std::min(pointer.find('/', start), pointer.size());
+            at = child(*at, pointer.substr(start, slash - start));
+            start = slash + 1;
         }
         return at == nullptr || at->is_null() ? nullptr : at;
     }
-    std::optional<std::string> text(const std::string& pointer) const {
+    std::optional<std::string> text(std::string_view pointer) const {
         const json* v = find(pointer);
         return v && v->is_string() ? std::optional<std::string>(v->get<std::string>()) : std::nullopt;
     }
-    std::optional<double> number(const std::string& pointer) const {
+    std::optional<double> number(std::string_view pointer) const {
         const json* v = find(pointer);
         return v && v->is_number() ? std::optional<double>(v->get<double>()) : std::nullopt;
     }
-    std::optional<bool> flag(const std::string& pointer) const {
+    std::optional<bool> flag(std::string_view pointer) const {
         const json* v = find(pointer);
         return v && v->is_boolean() ? std::optional<bool>(v->get<bool>()) : std::nullopt;
     }
     // True when the array at `pointer` holds the string `value`.
-    bool lists(const std::string& pointer, const std::string& value) const {
+    bool lists(std::string_view pointer, std::string_view value) const {
         const json* v = find(pointer);
         if (!v || !v->is_array()) {
             return false;
         }
         for (const auto& item : *v) {
-            if (item.is_string() && item.get<std::string>() == value) {
+            if (item.is_string() && item.get_ref<const std::string&>() == value) {
                 return true;
             }
         }
         return false;
     }
 
-    std::vector<Technology> technologies(const std::string& category) const {
+    std::vector<Technology> technologies(std::string_view category) const {
         std::vector<Technology> out;
         const json* techs = find("/technologies");
         if (!techs || !techs->is_array()) {
@@ -144,46 +121,56 @@ public:
         }
         for (size_t i = 0; i < techs->size(); ++i) {
             const json& t = (*techs)[i];
-            if (t.is_object() && t.value("category", "") == category) {
+            if (t.is_object() && text_member(t, "category") == category) {
                 out.push_back({"/technologies/" + std::to_string(i), &t});
             }
         }
         return out;
     }
 
-    ControlStatus control(const std::string& id) const { return control_entry(id).first; }
+    ControlStatus control(std::string_view id) const { return control_entry(id).first; }
     // The pointer of the control's entry, or "/controls" when it is not listed.
-    std::string control_pointer(const std::string& id) const { return control_entry(id).second; }
+    std::string control_pointer(std::string_view id) const {
+        const std::optional<size_t> index = control_entry(id).second;
+        return index ? "/controls/" + std::to_string(*index) : std::string("/controls");
+    }
 
 private:
-    std::pair<ControlStatus, std::string> control_entry(const std::string& id) const {
+    // A member's text read in place; empty when it is absent or no text.
+    static std::string_view text_member(const json& object, std::string_view key) {
+        const auto it = object.find(key);
+        return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
+                                                     : std::string_view();
+    }
+
+    // The control's status and the index of its entry, if it is listed.
+    std::pair<ControlStatus, std::optional<size_t>> control_entry(std::string_view id) const {
         const json* controls = find("/controls");
         if (!controls || !controls->is_array()) {
-            return {ControlStatus::unknown, "/controls"};
+            return {ControlStatus::unknown, std::nullopt};
         }
         for (size_t i = 0; i < controls->size(); ++i) {
             const json& c = (*controls)[i];
-            if (!c.is_object() || c.value("id", "") != id) {
+            if (!c.is_object() || text_member(c, "id") != id) {
                 continue;
             }
-            const std::string status = c.value("status", "");
-            const std::string ptr = "/controls/" + std::to_string(i);
+            const std::string_view status = text_member(c, "status");
             if (status == "in_place") {
-                return {ControlStatus::in_place, ptr};
+                return {ControlStatus::in_place, i};
             }
             if (status == "planned") {
-                return {ControlStatus::planned, ptr};
+                return {ControlStatus::planned, i};
             }
-            return {ControlStatus::none, ptr};
+            return {ControlStatus::none, i};
         }
-        return {ControlStatus::none, "/controls"};
+        return {ControlStatus::none, std::nullopt};
     }
 
     explicit Proposal(std::shared_ptr<const json> doc) : m_doc(std::move(doc)) {}
 
     // A member, or an array item by its index ("0", "12"; no sign, no
     // leading zero), as json_pointer reads them; nullptr when there is none.
-    static const json* child(const json& parent, const std::string& token) {
+    static const json* child(const json& parent, std::string_view token) {
         if (parent.is_object()) {
             const auto it = parent.find(token);
             return it == parent.end() ? nullptr : &*it;
@@ -203,17 +190,6 @@ private:
 
     std::shared_ptr<const json> m_doc; // owned, or borrowed through an owner-less pointer
 };
-
-// Framework references of a rule: {"csf": [...], "sp800_53": [...], ...}.
-using Refs = std::vector<std::pair<std::string, std::vector<std::string>>>;
-
-inline json refs_to_json(const Refs& refs) {
-    json out = json::object();
-    for (const auto& [framework, ids] : refs) {
-        out[framework] = ids;
-    }
-    return out;
-}
 
 // A rule as the catalog lists it. Findings start from their rule so that the
 // catalog and the findings can never disagree on ids, titles or references.
@@ -243,23 +219,24 @@ struct Rule {
 
 class Mitigation {
 public:
-    Mitigation(std::string id, std::string title) : m_json(json::object()) {
-        detail::put(m_json, "id", std::move(id));
-        detail::put(m_json, "title", std::move(title));
+    Mitigation(std::string id, std::string title) {
+        m_data.id = std::move(id);
+        m_data.title = std::move(title);
     }
 
     // The proposal control that implements this mitigation, if any.
-    Mitigation& control(const std::string& control_id) & { return set("control", control_id); }
+    Mitigation& control(const std::string& control_id) & {
+        m_data.control = control_id;
+        return *this;
+    }
     Mitigation& cost(double one_time, double annual) & {
-        json cost = json::object();
-        detail::put(cost, "one_time", one_time);
-        return set("cost", std::move(detail::put(cost, "annual", annual)));
+        m_data.cost = findings::Cost{one_time, annual};
+        return *this;
     }
     // Likelihood and impact the risk keeps once this mitigation is in place.
     Mitigation& leaves(int likelihood, int impact) & {
-        json residual = json::object();
-        detail::put(residual, "likelihood", likelihood);
-        return set("residual", std::move(detail::put(residual, "impact", impact)));
+        m_data.residual = findings::Residual{likelihood, impact};
+        return *this;
     }
     // The same on a temporary, so that a chain ending in Risk::mitigation()
     // or a return moves the finding instead of copying it.
@@ -267,50 +244,56 @@ public:
     Mitigation&& cost(double one_time, double annual) && { return std::move(cost(one_time, annual)); }
     Mitigation&& leaves(int likelihood, int impact) && { return std::move(leaves(likelihood, impact)); }
 
-    const json& to_json() const& { return m_json; }
-    json to_json() && { return std::move(m_json); }
+    const findings::Mitigation& data() const& { return m_data; }
+    findings::Mitigation data() && { return std::move(m_data); }
+    json to_json() const { return findings::to_json(m_data); }
 
 private:
-    Mitigation& set(const char* key, json value) {
-        detail::put(m_json, key, std::move(value));
-        return *this;
-    }
-    json m_json;
+    findings::Mitigation m_data;
 };
 
 class Risk {
 public:
-    explicit Risk(const Rule& rule) : m_json(json::object()) {
-        detail::put(m_json, "id", rule.id);
-        detail::put(m_json, "title", rule.title);
-        detail::put(m_json, "refs", refs_to_json(rule.refs));
-        detail::put(m_json, "evidence", json::array());
-        detail::put(m_json, "mitigations", json::array());
+    explicit Risk(const Rule& rule) {
+        m_data.id = rule.id;
+        m_data.title = rule.title;
+        m_data.refs = rule.refs;
     }
 
-    Risk& likelihood(int value) & { return set("likelihood", value); }
-    Risk& impact(int value) & { return set("impact", value); }
-    Risk& rationale(std::string text) & { return set("rationale", std::move(text)); }
+    Risk& likelihood(int value) & {
+        m_data.likelihood = value;
+        return *this;
+    }
+    Risk& impact(int value) & {
+        m_data.impact = value;
+        return *this;
+    }
+    Risk& rationale(std::string text) & {
+        m_data.rationale = std::move(text);
+        return *this;
+    }
     Risk& evidence(const std::string& pointer) & {
-        m_json["evidence"].push_back(pointer);
+        m_data.evidence.push_back(pointer);
         return *this;
     }
     // Risks that several plugins may raise (e.g. "vendor-lock-in") share a
     // concern key so that the host lists them once.
-    Risk& concern(std::string key) & { return set("concern", std::move(key)); }
+    Risk& concern(std::string key) & {
+        m_data.concern = std::move(key);
+        return *this;
+    }
     Risk& mitigation(const Mitigation& m) & {
-        m_json["mitigations"].push_back(m.to_json());
+        m_data.mitigations.push_back(m.data());
         return *this;
     }
     Risk& mitigation(Mitigation&& m) & {
-        m_json["mitigations"].push_back(std::move(m).to_json());
+        m_data.mitigations.push_back(std::move(m).data());
         return *this;
     }
     // FAIR inputs: loss events per year and loss per event, in the proposal's currency.
     Risk& fair(const Range& frequency, const Range& magnitude) & {
-        json fair = json::object();
-        detail::put(fair, "frequency", frequency.to_json());
-        return set("fair", std::move(detail::put(fair, "magnitude", magnitude.to_json())));
+        m_data.fair = findings::Fair{frequency, magnitude};
+        return *this;
     }
     // The same on a temporary (see Mitigation).
     Risk&& likelihood(int value) && { return std::move(likelihood(value)); }
@@ -322,91 +305,84 @@ public:
     Risk&& mitigation(Mitigation&& m) && { return std::move(mitigation(std::move(m))); }
     Risk&& fair(const Range& frequency, const Range& magnitude) && { return std::move(fair(frequency, magnitude)); }
 
-    const json& to_json() const& { return m_json; }
-    json to_json() && { return std::move(m_json); }
+    const findings::Risk& data() const& { return m_data; }
+    findings::Risk data() && { return std::move(m_data); }
+    json to_json() const { return findings::to_json(m_data); }
 
 private:
-    template <typename T> Risk& set(const char* key, T&& value) {
-        detail::put(m_json, key, json(std::forward<T>(value)));
-        return *this;
-    }
-    json m_json;
+    findings::Risk m_data;
 };
 
 class Benefit {
 public:
-    explicit Benefit(const Rule& rule) : m_json(json::object()) {
-        detail::put(m_json, "id", rule.id);
-        detail::put(m_json, "title", rule.title);
-        detail::put(m_json, "dimension", rule.dimension);
-        detail::put(m_json, "evidence", json::array());
+    explicit Benefit(const Rule& rule) {
+        m_data.id = rule.id;
+        m_data.title = rule.title;
+        m_data.dimension = rule.dimension;
     }
 
-    Benefit& score(int value) & { return set("score", value); }
-    Benefit& rationale(std::string text) & { return set("rationale", std::move(text)); }
-    Benefit& evidence(const std::string& pointer) & {
-        m_json["evidence"].push_back(pointer);
+    Benefit& score(int value) & {
+        m_data.score = value;
         return *this;
     }
-    Benefit& annual_value(const Range& value) & { return set("annual_value", value.to_json()); }
+    Benefit& rationale(std::string text) & {
+        m_data.rationale = std::move(text);
+        return *this;
+    }
+    Benefit& evidence(const std::string& pointer) & {
+        m_data.evidence.push_back(pointer);
+        return *this;
+    }
+    Benefit& annual_value(const Range& value) & {
+        m_data.annual_value = value;
+        return *this;
+    }
     // The same on a temporary (see Mitigation).
     Benefit&& score(int value) && { return std::move(score(value)); }
     Benefit&& rationale(std::string text) && { return std::move(rationale(std::move(text))); }
     Benefit&& evidence(const std::string& pointer) && { return std::move(evidence(pointer)); }
     Benefit&& annual_value(const Range& value) && { return std::move(annual_value(value)); }
 
-    const json& to_json() const& { return m_json; }
-    json to_json() && { return std::move(m_json); }
+    const findings::Benefit& data() const& { return m_data; }
+    findings::Benefit data() && { return std::move(m_data); }
+    json to_json() const { return findings::to_json(m_data); }
 
 private:
-    template <typename T> Benefit& set(const char* key, T&& value) {
-        detail::put(m_json, key, json(std::forward<T>(value)));
-        return *this;
-    }
-    json m_json;
+    findings::Benefit m_data;
 };
 
 // What one plugin says about one proposal.
 class Contribution {
 public:
     Contribution& add(const Risk& risk) {
-        m_risks.push_back(risk.to_json());
+        m_data.risks.push_back(risk.data());
         return *this;
     }
     Contribution& add(Risk&& risk) {
-        m_risks.push_back(std::move(risk).to_json());
+        m_data.risks.push_back(std::move(risk).data());
         return *this;
     }
     Contribution& add(const Benefit& benefit) {
-        m_benefits.push_back(benefit.to_json());
+        m_data.benefits.push_back(benefit.data());
         return *this;
     }
     Contribution& add(Benefit&& benefit) {
-        m_benefits.push_back(std::move(benefit).to_json());
+        m_data.benefits.push_back(std::move(benefit).data());
         return *this;
     }
     // Information the rule needed but the proposal lacks; `field` is the JSON
     // pointer the sponsor should fill in.
     Contribution& ask(const Rule& rule, const std::string& field, std::string text) {
-        json question = json::object();
-        detail::put(question, "rule", rule.id);
-        detail::put(question, "field", field);
-        m_questions.push_back(std::move(detail::put(question, "text", std::move(text))));
+        m_data.questions.push_back({rule.id, field, std::move(text)});
         return *this;
     }
-    json to_json() const& { return {{"benefits", m_benefits}, {"risks", m_risks}, {"questions", m_questions}}; }
-    json to_json() && {
-        json out = json::object();
-        out["benefits"] = std::move(m_benefits);
-        out["risks"] = std::move(m_risks);
-        out["questions"] = std::move(m_questions);
-        return out;
-    }
+
+    const findings::Contribution& data() const& { return m_data; }
+    findings::Contribution data() && { return std::move(m_data); }
+    json to_json() const { return findings::to_json(m_data); }
 
 private:
-    json m_benefits = json::array();
-    json m_risks = json::array();
-    json m_questions = json::array();
+    findings::Contribution m_data;
 };
 
 // Base class of a plugin. One instance per configured plugin; evaluate() may
@@ -449,6 +425,25 @@ template <typename Fn> fulcrum_status guarded(std::string& error, Fn&& fn) noexc
         }
     }
     return FULCRUM_ERR_INTERNAL;
+}
+
+// evaluate_tree and evaluate_findings: the host's proposal read in place, the
+// contribution handed over by `give`, exceptions turned into a status.
+template <typename Give> fulcrum_status evaluate_in_place(fulcrum_instance* handle, const void* proposal_tree,
+                                                          const void* out, Give&& give) noexcept {
+    auto* instance = reinterpret_cast<Instance*>(handle);
+    if (instance == nullptr || proposal_tree == nullptr || out == nullptr) {
+        return FULCRUM_ERR_INVALID_ARGUMENT;
+    }
+    t_failed_instance = nullptr;
+    const fulcrum_status rc = guarded(t_call_error, [&] {
+        const Proposal proposal = Proposal::borrowing(*static_cast<const json*>(proposal_tree));
+        give(instance->plugin->evaluate(proposal));
+    });
+    if (rc != FULCRUM_OK) {
+        t_failed_instance = instance;
+    }
+    return rc;
 }
 
 // Builds the manifest text once: the author's fields plus the rule catalog.
@@ -519,20 +514,14 @@ template <typename P> const fulcrum_plugin_api* entry() noexcept {
             return error.empty() ? nullptr : error.c_str();
         },
         &tree_abi::identity,
-        [](fulcrum_instance* handle, const void* proposal_tree, void* contribution_tree) noexcept -> fulcrum_status {
-            auto* instance = reinterpret_cast<Instance*>(handle);
-            if (instance == nullptr || proposal_tree == nullptr || contribution_tree == nullptr) {
-                return FULCRUM_ERR_INVALID_ARGUMENT;
-            }
-            t_failed_instance = nullptr;
-            const fulcrum_status rc = guarded(t_call_error, [&] {
-                const Proposal proposal = Proposal::borrowing(*static_cast<const json*>(proposal_tree));
-                *static_cast<json*>(contribution_tree) = instance->plugin->evaluate(proposal).to_json();
+        [](fulcrum_instance* handle, const void* proposal, void* contribution) noexcept -> fulcrum_status {
+            return evaluate_in_place(handle, proposal, contribution,
+                                     [&](Contribution&& c) { *static_cast<json*>(contribution) = c.to_json(); });
+        },
+        [](fulcrum_instance* handle, const void* proposal, void* contribution) noexcept -> fulcrum_status {
+            return evaluate_in_place(handle, proposal, contribution, [&](Contribution&& c) {
+                *static_cast<findings::Contribution*>(contribution) = std::move(c).data();
             });
-            if (rc != FULCRUM_OK) {
-                t_failed_instance = instance;
-            }
-            return rc;
         },
     };
     return &api;

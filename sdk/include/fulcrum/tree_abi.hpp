@@ -3,8 +3,13 @@
 // trees only when they agree on everything that shapes those objects in
 // memory: the JSON library's version and ABI options, the standard library,
 // its ABI and debug mode, and the sizes of the types involved. Any difference
-// and the host keeps to JSON text, which is always safe.
+// and the host keeps to JSON text, which is always safe. The same identity
+// covers evaluate_findings, so it names the layout of fulcrum/findings.hpp
+// too: k_findings_layout, bumped whenever a member is added there, and the
+// sizes of its structs.
 #pragma once
+
+#include "fulcrum/findings.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -32,8 +37,10 @@
 
 namespace fulcrum::tree_abi {
 
-// For example "nlohmann::json_abi_v3_11_2 3.11.2 sizes 16/32/48; libstdc++
-// 20230528 cxx11-abi 1". Static text.
+inline constexpr int k_findings_layout = 1;
+
+// For example "nlohmann::json_abi_v3_11_2 3.11.2 sizes 16/32/48/24; libstdc++
+// 20230528 cxx11-abi 1; findings 1 sizes 248/184/136". Static text.
 inline const char* identity() noexcept {
     static const std::string text = [] {
         try {
@@ -42,7 +49,10 @@ inline const char* identity() noexcept {
                    "." + std::to_string(NLOHMANN_JSON_VERSION_PATCH) + " sizes " +
                    std::to_string(sizeof(nlohmann::json)) + "/" + std::to_string(sizeof(std::string)) + "/" +
                    std::to_string(sizeof(nlohmann::json::object_t)) + "/" +
-                   std::to_string(sizeof(nlohmann::json::array_t)) + "; " + FULCRUM_TREE_ABI_STDLIB_;
+                   std::to_string(sizeof(nlohmann::json::array_t)) + "; " + FULCRUM_TREE_ABI_STDLIB_ + "; findings " +
+                   std::to_string(k_findings_layout) + " sizes " + std::to_string(sizeof(sdk::findings::Risk)) + "/" +
+                   std::to_string(sizeof(sdk::findings::Benefit)) + "/" +
+                   std::to_string(sizeof(sdk::findings::Mitigation));
         } catch (...) {
             return std::string(); // never matches a host's identity
         }
