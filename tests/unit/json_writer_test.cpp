@@ -118,3 +118,12 @@ TEST_CASE("the writer places commas and colons as dump() does", "[json_writer]")
                             {"raw", {{"z", {1, 2}}}}};
     CHECK(out == dumped(expected));
 }
+
+TEST_CASE("names from data are escaped; names written in the code are copied", "[json_writer]") {
+    std::string out;
+    JsonWriter w(out);
+    const std::string from_data = "a \"quoted\"\tname\\";
+    w.begin_object().key(from_data).value(1).field(std::string_view("ctrl\x01"), 2).key("plain").value(3).end_object();
+    const ojson expected = {{from_data, 1}, {"ctrl\x01", 2}, {"plain", 3}};
+    CHECK(out == dumped(expected));
+}

@@ -75,6 +75,7 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer) {
     RecordResult out;
     out.row = row_from_review(item.index, review, proposal.doc);
     out.incomplete = !review.complete;
+    out.line.reserve(32 * 1024); // a record of the benchmark's proposals is about 24 KiB: grown once at most
     JsonWriter w(out.line);
     open_envelope(w, item, review.complete ? "ok" : "incomplete");
     w.key("portfolio");

@@ -101,14 +101,14 @@ void JsonWriter::separate() {
         if (m_has_items.back()) {
             m_out += ',';
         }
-        m_has_items.back() = true;
+        m_has_items.back() = 1;
     }
 }
 
 JsonWriter& JsonWriter::open(char bracket) {
     separate();
     m_out += bracket;
-    m_has_items.push_back(false);
+    m_has_items.push_back(0);
     return *this;
 }
 

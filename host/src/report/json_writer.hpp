@@ -25,6 +25,17 @@ public:
 
     // The name of the next member of the object being written.
     JsonWriter& key(std::string_view name);
+    // The same for a name written in the code, which never needs an escape:
+    // copied as it is, without a scan. (Names from data go through the
+    // string_view overload, which escapes.)
+    template <size_t N> JsonWriter& key(const char (&name)[N]) {
+        separate();
+        m_out += '"';
+        m_out.append(name, N - 1);
+        m_out += "\":";
+        m_after_key = true;
+        return *this;
+    }
 
     JsonWriter& value(std::string_view text);
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -44,6 +55,7 @@ public:
     JsonWriter& raw(std::string_view json_text);
 
     template <typename T> JsonWriter& field(std::string_view name, const T& v) { return key(name).value(v); }
+    template <size_t N, typename T> JsonWriter& field(const char (&name)[N], const T& v) { return key(name).value(v); }
 
 private:
     JsonWriter& open(char bracket);
@@ -52,7 +64,7 @@ private:
     void quoted(std::string_view text);
 
     std::string& m_out;
-    std::vector<bool> m_has_items; // one per open container
+    std::vector<char> m_has_items; // one per open container: whether it has an item yet
     bool m_after_key = false;
 };
 
