@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -96,6 +97,7 @@ template <typename T> void append_unique(std::vector<T>& into, const std::vector
 // Risks that share a concern (or an id) become one entry naming every plugin.
 std::vector<Risk> deduplicate(std::vector<Risk> risks) {
     std::vector<Risk> out;
+    out.reserve(risks.size());
     std::map<std::string, size_t> index;
     for (auto& r : risks) {
         const std::string key = r.concern.empty() ? "id:" + r.id : "concern:" + r.concern;
@@ -288,17 +290,21 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
 
     std::vector<Risk> risks;
     std::vector<Question> questions;
-    for (const auto& run : runs) {
+    // The findings move into the review: a run keeps its status, not its contribution.
+    auto move_all = [](auto& into, auto& from) {
+        into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        from.clear();
+    };
+    for (auto& run : runs) {
         if (run.status == PluginStatus::failed) {
             review.complete = false;
         }
         if (run.status != PluginStatus::ok) {
             continue;
         }
-        const Contribution& c = run.contribution;
-        review.benefits.insert(review.benefits.end(), c.benefits.begin(), c.benefits.end());
-        risks.insert(risks.end(), c.risks.begin(), c.risks.end());
-        questions.insert(questions.end(), c.questions.begin(), c.questions.end());
+        move_all(review.benefits, run.contribution.benefits);
+        move_all(risks, run.contribution.risks);
+        move_all(questions, run.contribution.questions);
     }
     review.plugins = std::move(runs);
     review.questions = deduplicate(std::move(questions));

@@ -25,7 +25,7 @@ struct PluginRun {
     std::vector<std::string> categories; // the proposal's categories it covered
     PluginStatus status = PluginStatus::not_applicable;
     std::string error;
-    Contribution contribution; // empty unless ok
+    Contribution contribution; // empty unless ok; the merge moves it into the review
     bool unverified = false;   // loaded with --allow-untrusted: neither pinned, signed nor first-party
 };
 
