@@ -15,6 +15,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <sys/stat.h>
@@ -30,15 +31,29 @@ extern "C" void on_interrupt(int) {
     g_interrupted.store(true);
 }
 
-// A closable queue; pop() waits for an item or the close.
+// A closable queue; pop() waits for an item or the close. A consumer that
+// takes items in batches (pop_all) is woken only when `batch` items wait,
+// or when a producer says the items should not wait for more (`urgent`):
+// every wake-up of a thread on a two-core machine preempts one that reviews.
 template <typename T> class Channel {
 public:
-    void push(T value) {
+    explicit Channel(size_t batch = 1) : m_batch(batch) {}
+
+    void push(T value, bool urgent = false) {
+        bool wake = false;
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_items.push_back(std::move(value));
+            m_urgent = m_urgent || urgent;
+            wake = m_items.size() >= m_batch || m_urgent;
         }
-        m_ready.notify_one();
+        if (wake) {
+            m_ready.notify_one();
+        }
+    }
+    bool empty() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_items.empty();
     }
     void close() {
         {
@@ -47,20 +62,10 @@ public:
         }
         m_ready.notify_all();
     }
-    // Nothing when closed and empty; with a timeout, also nothing on timeout
-    // (`timed_out` tells which).
-    std::optional<T> pop(std::chrono::milliseconds timeout = std::chrono::milliseconds::max(),
-                         bool* timed_out = nullptr) {
+    // Waits for an item; nothing once the channel is closed and empty.
+    std::optional<T> pop() {
         std::unique_lock<std::mutex> lock(m_mutex);
-        auto ready = [&] { return !m_items.empty() || m_closed; };
-        if (timeout == std::chrono::milliseconds::max()) {
-            m_ready.wait(lock, ready);
-        } else if (!m_ready.wait_for(lock, timeout, ready)) {
-            if (timed_out) {
-                *timed_out = true;
-            }
-            return std::nullopt;
-        }
+        m_ready.wait(lock, [&] { return !m_items.empty() || m_closed; });
         if (m_items.empty()) {
             return std::nullopt;
         }
@@ -69,10 +74,28 @@ public:
         return value;
     }
 
+    enum class Taken { some, timed_out, all }; // `all`: closed, and nothing more will come
+
+    // Moves every waiting item to `out` once a batch is ready, an item came
+    // marked urgent, the channel closed or `timeout` passed.
+    Taken pop_all(std::vector<T>& out, std::chrono::milliseconds timeout) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        const bool woken =
+            m_ready.wait_for(lock, timeout, [&] { return m_items.size() >= m_batch || m_urgent || m_closed; });
+        m_urgent = false;
+        for (T& item : m_items) {
+            out.push_back(std::move(item));
+        }
+        m_items.clear();
+        return m_closed ? Taken::all : woken ? Taken::some : Taken::timed_out;
+    }
+
 private:
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::deque<T> m_items;
+    size_t m_batch;
+    bool m_urgent = false;
     bool m_closed = false;
 };
 
@@ -86,10 +109,13 @@ public:
         m_free.wait(lock, [&] { return m_in_flight < m_limit; });
         ++m_in_flight;
     }
-    void release() {
+    void release(size_t count) {
+        if (count == 0) {
+            return;
+        }
         {
             std::lock_guard<std::mutex> lock(m_mutex);
-            --m_in_flight;
+            m_in_flight -= count;
         }
         m_free.notify_one();
     }
@@ -118,7 +144,7 @@ class RecordSink {
 public:
     RecordSink(const std::string& path, bool append) : m_path(path) {
         if (path.empty() || path == "-") {
-            m_file = stdout;
+            m_file = stdout; // stdio's own buffering: output may already have gone through it
             return;
         }
         if (names_a_stream(path)) {
@@ -126,6 +152,7 @@ public:
             if (m_file == nullptr) {
                 throw usage_error(path + ": cannot write: " + std::strerror(errno));
             }
+            buffer();
             return;
         }
         struct stat link {};
@@ -139,8 +166,7 @@ public:
         if (m_file == nullptr) {
             throw usage_error(m_partial + ": cannot write: " + std::strerror(errno));
         }
-        static thread_local char buffer[1 << 16];
-        std::setvbuf(m_file, buffer, _IOFBF, sizeof buffer);
+        buffer();
     }
     ~RecordSink() {
         if (m_file != nullptr && m_file != stdout) {
@@ -172,10 +198,21 @@ public:
     static std::string partial_path(const std::string& path) { return path + ".partial"; }
 
 private:
+    // A record is some 24 KiB: with stdio's default buffer each took two
+    // write calls; a megabyte takes forty records a call. Flushed every 256
+    // records and whenever the writer waits, so a reader of the file or
+    // device still sees progress.
+    void buffer() {
+        m_buffer = std::make_unique<char[]>(k_buffer_bytes);
+        std::setvbuf(m_file, m_buffer.get(), _IOFBF, k_buffer_bytes);
+    }
+    static constexpr size_t k_buffer_bytes = 1 << 20;
+
     std::string where() const { return !m_partial.empty() ? m_partial : m_file == stdout ? "standard output" : m_path; }
     std::string m_path;
     std::string m_partial;
     FILE* m_file = nullptr;
+    std::unique_ptr<char[]> m_buffer; // stdio's buffer for m_file; outlives every write
 };
 
 void count(BatchStats& stats, const RecordResult& r) {
@@ -233,7 +270,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     const unsigned jobs = std::max(1u, options.jobs);
     Window window(jobs * 16);
     Channel<Job> work;
-    Channel<Done> done;
+    Channel<Done> done(jobs * 4); // the writer wakes for a few records at a time (a quarter of the window)
     std::string reader_error;
 
     std::thread reader([&] {
@@ -277,7 +314,10 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
                 } else {
                     d.result = review_record(job->item, reviewer);
                 }
-                done.push(std::move(d));
+                // With no work left, the workers wait for the writer to free
+                // places in the window: then it must not wait for a batch.
+                const bool no_work_left = work.empty();
+                done.push(std::move(d), no_work_left);
             }
             if (--running == 0) {
                 done.close();
@@ -292,8 +332,9 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     uint64_t next_seq = 0;
     bool gap = false; // ordered output stops at the first proposal an interrupt skipped
     uint64_t since_flush = 0;
+    size_t emitted = 0; // places in the window to give back, once for the whole batch
     auto emit = [&](Done& d) {
-        window.release();
+        ++emitted;
         if (d.skipped || (gap && options.ordered)) {
             gap = true;
             return;
@@ -312,27 +353,31 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
             since_flush = 0;
         }
     };
+    std::vector<Done> arrived;
     for (;;) {
-        bool timed_out = false;
-        std::optional<Done> d = done.pop(std::chrono::milliseconds(200), &timed_out);
+        const auto taken = done.pop_all(arrived, std::chrono::milliseconds(200));
         progress.show();
-        if (!d) {
-            if (timed_out) {
-                sink.flush();
-                since_flush = 0;
+        if (taken == Channel<Done>::Taken::timed_out && arrived.empty()) {
+            sink.flush();
+            since_flush = 0;
+        }
+        for (Done& d : arrived) {
+            if (!options.ordered) {
+                emit(d);
                 continue;
             }
+            pending.emplace(d.seq, std::move(d));
+            for (auto it = pending.find(next_seq); it != pending.end(); it = pending.find(next_seq)) {
+                emit(it->second);
+                pending.erase(it);
+                ++next_seq;
+            }
+        }
+        arrived.clear();
+        window.release(emitted);
+        emitted = 0;
+        if (taken == Channel<Done>::Taken::all) {
             break;
-        }
-        if (!options.ordered) {
-            emit(*d);
-            continue;
-        }
-        pending.emplace(d->seq, std::move(*d));
-        for (auto it = pending.find(next_seq); it != pending.end(); it = pending.find(next_seq)) {
-            emit(it->second);
-            pending.erase(it);
-            ++next_seq;
         }
     }
     reader.join();
