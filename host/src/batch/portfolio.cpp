@@ -170,8 +170,11 @@ void Portfolio::add(PortfolioRow row) {
             m_ranking.pop_back();
         }
     }
-    // Funding candidates: a min-heap of the most valuable fundable proposals.
-    if (!fundable(row.decision) || row.expected_net_value <= 0) {
+    // Funding candidates: a min-heap of the most valuable fundable proposals,
+    // kept only when there is funding to plan (--innovation-budget or
+    // --security-budget).
+    const bool plans_funding = m_options.innovation_budget || m_options.security_budget;
+    if (!plans_funding || !fundable(row.decision) || row.expected_net_value <= 0) {
         return;
     }
     auto worse = [&](const PortfolioRow& a, const PortfolioRow& b) { return better(a, b); };

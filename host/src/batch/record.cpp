@@ -56,7 +56,7 @@ void write_portfolio(JsonWriter& w, const PortfolioRow& row) {
 
 } // namespace
 
-RecordResult review_record(const InputItem& item, const Reviewer& reviewer) {
+RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer) {
     if (!item.read_error.empty()) {
         return invalid(item, item.read_error);
     }
@@ -75,6 +75,8 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer) {
     RecordResult out;
     out.row = row_from_review(item.index, review, proposal.doc);
     out.incomplete = !review.complete;
+    out.line = std::move(buffer);
+    out.line.clear();
     out.line.reserve(32 * 1024); // a record of the benchmark's proposals is about 24 KiB: grown once at most
     JsonWriter w(out.line);
     open_envelope(w, item, review.complete ? "ok" : "incomplete");

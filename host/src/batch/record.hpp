@@ -22,7 +22,9 @@ struct RecordResult {
 
 // Parses, validates and reviews one item. Never throws for a bad proposal or
 // a failing plugin: those become the record.
-RecordResult review_record(const InputItem& item, const Reviewer& reviewer);
+// `buffer`, when given, is where the record is written: a line an earlier
+// record no longer needs, whose memory is used again.
+RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer = {});
 
 struct ResumeState {
     bool found = false;                   // a partial output existed

@@ -268,7 +268,8 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     RecordSink sink(options.output, options.resume && resumed.found);
 
     const unsigned jobs = std::max(1u, options.jobs);
-    Window window(jobs * 16);
+    const size_t in_flight = jobs * 16; // records read but not yet written, at most
+    Window window(in_flight);
     Channel<Job> work;
     Channel<Done> done(jobs * 4); // the writer wakes for a few records at a time (a quarter of the window)
     std::string reader_error;
@@ -302,6 +303,21 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
         work.close();
     });
 
+    // Lines already written, kept for the workers to write the next records
+    // in: a record is some 24 KiB, and allocating it in one thread and freeing
+    // it in another kept the allocator from settling (peak memory crept up).
+    std::mutex spare_mutex;
+    std::vector<std::string> spare_lines;
+    auto spare_line = [&] {
+        std::lock_guard<std::mutex> lock(spare_mutex);
+        std::string line;
+        if (!spare_lines.empty()) {
+            line = std::move(spare_lines.back());
+            spare_lines.pop_back();
+        }
+        return line;
+    };
+
     std::vector<std::thread> workers;
     std::atomic<unsigned> running{jobs};
     for (unsigned w = 0; w < jobs; ++w) {
@@ -312,7 +328,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
                 if (g_interrupted.load()) {
                     d.skipped = true;
                 } else {
-                    d.result = review_record(job->item, reviewer);
+                    d.result = review_record(job->item, reviewer, spare_line());
                 }
                 // With no work left, the workers wait for the writer to free
                 // places in the window: then it must not wait for a batch.
@@ -332,7 +348,8 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     uint64_t next_seq = 0;
     bool gap = false; // ordered output stops at the first proposal an interrupt skipped
     uint64_t since_flush = 0;
-    size_t emitted = 0; // places in the window to give back, once for the whole batch
+    size_t emitted = 0;               // places in the window to give back, once for the whole batch
+    std::vector<std::string> written; // their lines, to be used again
     auto emit = [&](Done& d) {
         ++emitted;
         if (d.skipped || (gap && options.ordered)) {
@@ -340,6 +357,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
             return;
         }
         sink.write(d.result.line);
+        written.push_back(std::move(d.result.line));
         count(stats, d.result);
         if (d.result.row) {
             portfolio.add(std::move(*d.result.row));
@@ -376,6 +394,15 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
         arrived.clear();
         window.release(emitted);
         emitted = 0;
+        {
+            std::lock_guard<std::mutex> lock(spare_mutex);
+            for (std::string& line : written) {
+                if (spare_lines.size() < in_flight) {
+                    spare_lines.push_back(std::move(line));
+                }
+            }
+        }
+        written.clear();
         if (taken == Channel<Done>::Taken::all) {
             break;
         }
