@@ -1,11 +1,9 @@
+// Reading a contribution given as JSON text or as a JSON tree (the tree ABI).
 #include "plugin/contribution.hpp"
 
+#include "plugin/contribution_reader.hpp"
 #include "proposal/limits.hpp"
 
-#include <cmath>
-#include <cstring>
-#include <optional>
-#include <stdexcept>
 #include <string_view>
 
 namespace fulcrum {
@@ -19,253 +17,7 @@ const nlohmann::json& contribution_schema() {
 
 namespace {
 
-using nlohmann::json;
-
-// Where the reader is in the contribution, as a chain of the callers' own
-// frames: "/risks/3/mitigations/0/cost". It is printed only when something
-// fails, so a contribution that passes builds no pointer text at all.
-class Path {
-public:
-    Path() = default;
-    Path child(std::string_view key) const { return Path(this, key, 0); }
-    Path item(size_t index) const { return Path(this, {}, index); }
-
-    std::string str() const {
-        std::string out = m_parent != nullptr ? m_parent->str() : std::string();
-        if (m_parent != nullptr) {
-            out += '/';
-            out += m_key.data() != nullptr ? std::string(m_key) : std::to_string(m_index);
-        }
-        return out;
-    }
-
-private:
-    Path(const Path* parent, std::string_view key, size_t index) : m_parent(parent), m_key(key), m_index(index) {}
-
-    const Path* m_parent = nullptr;
-    std::string_view m_key; // a member's name; an item when it has no data
-    size_t m_index = 0;
-};
-
-// The contribution schema, checked by hand while converting: one pass, no
-// regular expressions, errors named by JSON pointer. It enforces exactly
-// what docs/schema/contribution.schema.json says (a test runs both on the
-// same documents); valijson did the same at about 40 times the cost, which
-// dominated batch reviews (docs/performance.md). The document is the
-// reader's own: each string, once checked, is moved into the findings.
-class Reader {
-public:
-    struct Failure : std::runtime_error {
-        using std::runtime_error::runtime_error;
-    };
-
-    [[noreturn]] void fail(const Path& path, const std::string& what) const {
-        const std::string pointer = path.str();
-        throw Failure((pointer.empty() ? "/" : pointer) + ": " + what);
-    }
-
-    json& field(json& obj, const Path& path, std::string_view key) const {
-        auto it = obj.find(key); // a string_view: no strlen for each comparison
-        if (it == obj.end()) {
-            fail(path, "missing required property '" + std::string(key) + "'");
-        }
-        return *it;
-    }
-
-    json& object(json& v, const Path& path) const {
-        if (!v.is_object()) {
-            fail(path, "expected an object");
-        }
-        return v;
-    }
-
-    json& array(json& v, const Path& path, size_t min, size_t max) const {
-        if (!v.is_array()) {
-            fail(path, "expected an array");
-        }
-        count(v.size(), path, min, max);
-        return v;
-    }
-
-    // A member the schema requires, given as C++ values (the findings ABI).
-    template <typename T> T& required(std::optional<T>& v, const Path& path, std::string_view key) const {
-        if (!v) {
-            fail(path, "missing required property '" + std::string(key) + "'");
-        }
-        return *v;
-    }
-
-    void count(size_t n, const Path& path, size_t min, size_t max) const {
-        if (n < min) {
-            fail(path, "expected at least " + std::to_string(min) + " item(s)");
-        }
-        if (n > max) {
-            fail(path, "expected at most " + std::to_string(max) + " items, got " + std::to_string(n));
-        }
-    }
-
-    // Each check below takes a JSON value, whose type it checks first, or
-    // the C++ value itself (the findings ABI).
-    std::string& text(json& v, const Path& path, size_t min, size_t max) const {
-        if (!v.is_string()) {
-            fail(path, "expected a string");
-        }
-        return text(v.get_ref<std::string&>(), path, min, max);
-    }
-
-    std::string& text(std::string& s, const Path& path, size_t min, size_t max) const {
-        const bool starts_a_character = !s.empty() && (static_cast<unsigned char>(s[0]) & 0xC0) != 0x80;
-        if (s.size() <= max && (min == 0 || (min == 1 && starts_a_character))) {
-            return s; // no more bytes than allowed, so no more characters; and at least one when needed
-        }
-        size_t code_points = 0;
-        for (unsigned char c : s) {
-            code_points += (c & 0xC0) != 0x80 ? 1 : 0;
-        }
-        if (code_points < min) {
-            fail(path, "expected a non-empty string");
-        }
-        if (code_points > max) {
-            fail(path, "expected at most " + std::to_string(max) + " characters");
-        }
-        return s;
-    }
-
-    int integer(json& v, const Path& path, int min, int max) const {
-        if (!v.is_number_integer()) {
-            fail(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
-        }
-        const bool in_range = v.is_number_unsigned() ? v.get<uint64_t>() <= static_cast<uint64_t>(max) &&
-                                                           v.get<uint64_t>() >= static_cast<uint64_t>(std::max(min, 0))
-                                                     : v.get<int64_t>() >= min && v.get<int64_t>() <= max;
-        if (!in_range) {
-            fail(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
-        }
-        return v.get<int>();
-    }
-
-    int integer(int v, const Path& path, int min, int max) const {
-        if (v < min || v > max) {
-            fail(path, "expected an integer from " + std::to_string(min) + " to " + std::to_string(max));
-        }
-        return v;
-    }
-
-    double amount(json& v, const Path& path) const {
-        if (!v.is_number()) {
-            fail(path, "expected a non-negative number");
-        }
-        return amount(v.get<double>(), path);
-    }
-
-    double amount(double v, const Path& path) const {
-        if (!(v >= 0) || !std::isfinite(v)) {
-            fail(path, "expected a non-negative number");
-        }
-        return v;
-    }
-
-    // ^[a-z0-9][a-z0-9_-]*\.[a-z0-9][a-z0-9._-]*$, at most 128 characters.
-    std::string& rule_id(json& v, const Path& path) const { return rule_id(text(v, path, 1, 128), path); }
-
-    std::string& rule_id(std::string& s, const Path& path) const {
-        text(s, path, 1, 128);
-        const size_t dot = s.find('.');
-        auto ok = [&](size_t from, size_t to, bool dots) {
-            if (from >= to || !lower_or_digit(s[from])) {
-                return false;
-            }
-            for (size_t i = from + 1; i < to; ++i) {
-                if (!lower_or_digit(s[i]) && s[i] != '_' && s[i] != '-' && !(dots && s[i] == '.')) {
-                    return false;
-                }
-            }
-            return true;
-        };
-        if (dot == std::string::npos || !ok(0, dot, false) || !ok(dot + 1, s.size(), true)) {
-            fail(path, "expected a rule id '<plugin>.<name>' in lower case, got '" + s + "'");
-        }
-        return s;
-    }
-
-    // ^[a-z0-9][a-z0-9<extra>]*$ with the given extra characters.
-    std::string& token(json& v, const Path& path, const char* extra, size_t max) const {
-        return token(text(v, path, 1, max), path, extra, max);
-    }
-
-    std::string& token(std::string& s, const Path& path, const char* extra, size_t max) const {
-        text(s, path, 1, max);
-        bool good = lower_or_digit(s[0]);
-        for (size_t i = 1; good && i < s.size(); ++i) {
-            good = lower_or_digit(s[i]) || std::strchr(extra, s[i]) != nullptr;
-        }
-        if (!good) {
-            fail(path, "expected lower-case letters, digits and '" + std::string(extra) + "', got '" + s + "'");
-        }
-        return s;
-    }
-
-    // A JSON pointer: empty, or '/'-separated tokens where '~' is only '~0' or '~1'.
-    std::string& pointer(json& v, const Path& path) const { return pointer(text(v, path, 0, 512), path); }
-
-    std::string& pointer(std::string& s, const Path& path) const {
-        text(s, path, 0, 512);
-        bool good = s.empty() || s[0] == '/';
-        for (size_t i = 0; good && i < s.size(); ++i) {
-            if (s[i] == '~') {
-                good = i + 1 < s.size() && (s[i + 1] == '0' || s[i + 1] == '1');
-            }
-        }
-        if (!good) {
-            fail(path, "expected a JSON pointer such as /data/records, got '" + s + "'");
-        }
-        return s;
-    }
-
-    Range range(json& v, const Path& path) const {
-        object(v, path);
-        return {amount(field(v, path, "low"), path.child("low")),
-                amount(field(v, path, "likely"), path.child("likely")),
-                amount(field(v, path, "high"), path.child("high"))};
-    }
-
-    std::vector<std::string> pointers(json& v, const Path& path) const {
-        array(v, path, 1, 32);
-        std::vector<std::string> out;
-        out.reserve(v.size());
-        for (size_t i = 0; i < v.size(); ++i) {
-            out.push_back(std::move(pointer(v[i], path.item(i))));
-        }
-        return out;
-    }
-
-    std::vector<std::string> pointers(std::vector<std::string>& v, const Path& path) const {
-        count(v.size(), path, 1, 32);
-        for (size_t i = 0; i < v.size(); ++i) {
-            pointer(v[i], path.item(i));
-        }
-        return std::move(v);
-    }
-
-    json& refs(json& v, const Path& path) const {
-        object(v, path);
-        for (const auto& [framework, ids] : v.items()) {
-            const Path framework_path = path.child(framework);
-            array(ids, framework_path, 0, 32);
-            for (size_t i = 0; i < ids.size(); ++i) {
-                text(ids[i], framework_path.item(i), 1, 64);
-            }
-        }
-        return v;
-    }
-
-private:
-    static bool lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-};
-
-const char* const k_dimensions[] = {"efficiency", "customer_experience", "competitive_advantage",
-                                    "growth",     "cost_reduction",      "resilience",
-                                    "compliance"};
+using namespace contribution_reading;
 
 Mitigation read_mitigation(const Reader& r, json& m, const Path& path) {
     r.object(m, path);
@@ -375,176 +127,6 @@ Contribution read(const Reader& r, json& doc, const std::string& plugin_id) {
     return out;
 }
 
-// The findings ABI: the same reading, in the same order, on C++ values.
-// Only types cannot go wrong here; every other check is the JSON reader's own.
-namespace values = sdk::findings;
-
-Mitigation read_mitigation(const Reader& r, values::Mitigation& m, const Path& path) {
-    Mitigation out;
-    out.id = std::move(r.token(m.id, path.child("id"), "_.-", 64));
-    out.title = std::move(r.text(m.title, path.child("title"), 1, 4000));
-    if (m.control) {
-        out.control = std::move(r.text(*m.control, path.child("control"), 0, 64));
-    }
-    const Path cost_path = path.child("cost");
-    const values::Cost& cost = r.required(m.cost, path, "cost");
-    out.cost = {r.amount(cost.one_time, cost_path.child("one_time")), r.amount(cost.annual, cost_path.child("annual"))};
-    const Path residual_path = path.child("residual");
-    const values::Residual& residual = r.required(m.residual, path, "residual");
-    out.residual_likelihood = r.integer(residual.likelihood, residual_path.child("likelihood"), 1, 5);
-    out.residual_impact = r.integer(residual.impact, residual_path.child("impact"), 1, 5);
-    return out;
-}
-
-Range read_range(const Reader& r, const sdk::Range& v, const Path& path) {
-    return {r.amount(v.low, path.child("low")), r.amount(v.likely, path.child("likely")),
-            r.amount(v.high, path.child("high"))};
-}
-
-Risk read_risk(const Reader& r, values::Risk& v, const Path& path, const std::string& plugin_id) {
-    Risk out;
-    out.id = std::move(r.rule_id(v.id, path.child("id")));
-    out.plugin = plugin_id;
-    out.raised_by = {plugin_id};
-    out.title = std::move(r.text(v.title, path.child("title"), 1, 4000));
-    out.likelihood = r.integer(r.required(v.likelihood, path, "likelihood"), path.child("likelihood"), 1, 5);
-    out.impact = r.integer(r.required(v.impact, path, "impact"), path.child("impact"), 1, 5);
-    out.rationale = std::move(r.text(r.required(v.rationale, path, "rationale"), path.child("rationale"), 1, 4000));
-    out.evidence = r.pointers(v.evidence, path.child("evidence"));
-    json refs = sdk::refs_to_json(v.refs); // the model keeps JSON; a repeated framework counts once, as in JSON
-    out.refs = std::move(r.refs(refs, path.child("refs")));
-    if (v.concern) {
-        out.concern = std::move(r.token(*v.concern, path.child("concern"), "_-", 64));
-    }
-    const Path mitigations_path = path.child("mitigations");
-    r.count(v.mitigations.size(), mitigations_path, 1, 32);
-    out.mitigations.reserve(v.mitigations.size());
-    for (size_t i = 0; i < v.mitigations.size(); ++i) {
-        out.mitigations.push_back(read_mitigation(r, v.mitigations[i], mitigations_path.item(i)));
-    }
-    if (v.fair) {
-        const Path fair_path = path.child("fair");
-        out.fair = FairInputs{read_range(r, v.fair->frequency, fair_path.child("frequency")),
-                              read_range(r, v.fair->magnitude, fair_path.child("magnitude"))};
-    }
-    return out;
-}
-
-Benefit read_benefit(const Reader& r, values::Benefit& v, const Path& path, const std::string& plugin_id) {
-    Benefit out;
-    out.id = std::move(r.rule_id(v.id, path.child("id")));
-    out.plugin = plugin_id;
-    out.title = std::move(r.text(v.title, path.child("title"), 1, 4000));
-    bool known = false;
-    for (const char* d : k_dimensions) {
-        known = known || v.dimension == d;
-    }
-    if (!known) {
-        r.fail(path.child("dimension"), "expected a benefit dimension (efficiency, customer_experience, ...)");
-    }
-    out.dimension = std::move(v.dimension);
-    out.score = r.integer(r.required(v.score, path, "score"), path.child("score"), 0, 100);
-    out.rationale = std::move(r.text(r.required(v.rationale, path, "rationale"), path.child("rationale"), 1, 4000));
-    out.evidence = r.pointers(v.evidence, path.child("evidence"));
-    if (v.annual_value) {
-        out.annual_value = read_range(r, *v.annual_value, path.child("annual_value"));
-    }
-    return out;
-}
-
-Contribution read(const Reader& r, values::Contribution& in, const std::string& plugin_id) {
-    const Path root;
-    Contribution out;
-    const Path benefits_path = root.child("benefits");
-    r.count(in.benefits.size(), benefits_path, 0, 200);
-    out.benefits.reserve(in.benefits.size());
-    for (size_t i = 0; i < in.benefits.size(); ++i) {
-        out.benefits.push_back(read_benefit(r, in.benefits[i], benefits_path.item(i), plugin_id));
-    }
-    const Path risks_path = root.child("risks");
-    r.count(in.risks.size(), risks_path, 0, 200);
-    out.risks.reserve(in.risks.size());
-    for (size_t i = 0; i < in.risks.size(); ++i) {
-        out.risks.push_back(read_risk(r, in.risks[i], risks_path.item(i), plugin_id));
-    }
-    const Path questions_path = root.child("questions");
-    r.count(in.questions.size(), questions_path, 0, 200);
-    out.questions.reserve(in.questions.size());
-    for (size_t i = 0; i < in.questions.size(); ++i) {
-        const Path path = questions_path.item(i);
-        values::Question& q = in.questions[i];
-        out.questions.push_back({std::move(r.rule_id(q.rule, path.child("rule"))), plugin_id,
-                                 std::move(r.pointer(q.field, path.child("field"))),
-                                 std::move(r.text(q.text, path.child("text"), 1, 4000))});
-    }
-    return out;
-}
-
-// Whether the values stay within the fixed limits a contribution's text is
-// parsed within, with well-formed UTF-8 and finite numbers: the walk
-// tree_within_contribution_limits makes of a tree. Names nothing; values that
-// fail it go through their JSON.
-class LimitWalk {
-public:
-    bool contribution(const values::Contribution& c) {
-        return add(3) && all(c.benefits, &LimitWalk::benefit) && all(c.risks, &LimitWalk::risk) &&
-               all(c.questions, &LimitWalk::question);
-    }
-
-private:
-    template <typename T> bool all(const std::vector<T>& items, bool (LimitWalk::*one)(const T&)) {
-        if (items.size() > m_fixed.array_items || !add(1)) {
-            return false;
-        }
-        for (const T& item : items) {
-            if (!(this->*one)(item)) {
-                return false;
-            }
-        }
-        return true;
-    }
-    bool add(uint64_t count) {
-        m_values += count;
-        m_bytes += count;
-        return m_values <= m_fixed.values && m_bytes <= m_fixed.proposal_bytes;
-    }
-    bool text(const std::string& s) {
-        m_bytes += s.size();
-        return add(1) && s.size() <= m_fixed.string_bytes && invalid_utf8_at(s) == std::string::npos;
-    }
-    bool text(const std::optional<std::string>& s) { return !s || text(*s); }
-    bool texts(const std::vector<std::string>& items) { return all(items, &LimitWalk::text); }
-    bool number(double v) { return add(1) && std::isfinite(v); }
-    bool range(const sdk::Range& v) { return add(1) && number(v.low) && number(v.likely) && number(v.high); }
-
-    bool mitigation(const values::Mitigation& m) {
-        return add(6) && text(m.id) && text(m.title) && text(m.control) &&
-               (!m.cost || (number(m.cost->one_time) && number(m.cost->annual)));
-    }
-    bool risk(const values::Risk& r) {
-        if (!add(6) || !text(r.id) || !text(r.title) || !text(r.rationale) || !text(r.concern) || !texts(r.evidence) ||
-            !all(r.mitigations, &LimitWalk::mitigation) ||
-            (r.fair && !(range(r.fair->frequency) && range(r.fair->magnitude)))) {
-            return false;
-        }
-        for (const auto& [framework, ids] : r.refs) {
-            if (!text(framework) || !texts(ids)) {
-                return false;
-            }
-        }
-        return true;
-    }
-    bool benefit(const values::Benefit& b) {
-        return add(4) && text(b.id) && text(b.title) && text(b.dimension) && text(b.rationale) && texts(b.evidence) &&
-               (!b.annual_value || range(*b.annual_value));
-    }
-    bool question(const values::Question& q) { return add(1) && text(q.rule) && text(q.field) && text(q.text); }
-
-    const Limits m_fixed = contribution_limits();
-    uint64_t m_values = 0;
-    uint64_t m_bytes = 0;
-};
-
 bool ordered(const Range& r) {
     return r.low <= r.likely && r.likely <= r.high;
 }
@@ -592,29 +174,20 @@ std::string semantic_problem(const Contribution& c, const std::string& plugin_id
     return {};
 }
 
+// Consumes `doc`: the strings it reads are moved out, not copied.
+std::variant<Contribution, std::string> checked(json& doc, const std::string& plugin_id) {
+    return contribution_reading::checked([&](const Reader& r) { return read(r, doc, plugin_id); }, plugin_id);
+}
+
 } // namespace
 
-namespace {
-
-std::variant<Contribution, std::string> semantically_checked(Contribution contribution, const std::string& plugin_id) {
+std::variant<Contribution, std::string> contribution_reading::semantically_checked(Contribution contribution,
+                                                                                   const std::string& plugin_id) {
     if (std::string problem = semantic_problem(contribution, plugin_id); !problem.empty()) {
         return "returned an invalid contribution at " + problem;
     }
     return contribution;
 }
-
-// Consumes `doc`: the strings it reads are moved out, not copied.
-std::variant<Contribution, std::string> checked(json& doc, const std::string& plugin_id) {
-    Contribution contribution;
-    try {
-        contribution = read(Reader{}, doc, plugin_id);
-    } catch (const Reader::Failure& e) {
-        return std::string("returned a contribution that fails the contribution schema at ") + e.what();
-    }
-    return semantically_checked(std::move(contribution), plugin_id);
-}
-
-} // namespace
 
 std::variant<Contribution, std::string> read_contribution(std::string_view text, const std::string& plugin_id,
                                                           const Limits& limits) {
@@ -623,25 +196,6 @@ std::variant<Contribution, std::string> read_contribution(std::string_view text,
         return *refused;
     }
     return checked(std::get<json>(parsed), plugin_id);
-}
-
-std::variant<Contribution, std::string> read_contribution_findings(sdk::findings::Contribution values,
-                                                                   const std::string& plugin_id, const Limits& limits) {
-    if (!LimitWalk().contribution(values)) {
-        return read_contribution_tree(sdk::findings::to_json(values), plugin_id, limits);
-    }
-    if (std::string problem =
-            contribution_count_problem(values.benefits.size(), values.risks.size(), values.questions.size(), limits);
-        !problem.empty()) {
-        return problem;
-    }
-    Contribution contribution;
-    try {
-        contribution = read(Reader{}, values, plugin_id);
-    } catch (const Reader::Failure& e) {
-        return std::string("returned a contribution that fails the contribution schema at ") + e.what();
-    }
-    return semantically_checked(std::move(contribution), plugin_id);
 }
 
 std::variant<Contribution, std::string> read_contribution_tree(json tree, const std::string& plugin_id,
