@@ -19,9 +19,9 @@ std::string dumped(const ojson& value) {
 }
 
 template <typename T> std::string written(const T& value) {
-    std::string out;
-    JsonWriter(out).value(value);
-    return out;
+    JsonWriter w;
+    w.value(value);
+    return w.take();
 }
 
 } // namespace
@@ -68,6 +68,13 @@ TEST_CASE("the writer prints numbers as dump() does", "[json_writer]") {
                               1e21,
                               123456789.125,
                               -42.5,
+                              -42.0,
+                              40000.0,
+                              1e14,
+                              999999999999999.0,
+                              1e15,
+                              -1e15,
+                              4503599627370496.0,
                               std::numeric_limits<double>::max(),
                               std::numeric_limits<double>::denorm_min(),
                               std::nan(""),
@@ -86,8 +93,7 @@ TEST_CASE("the writer prints numbers as dump() does", "[json_writer]") {
 }
 
 TEST_CASE("the writer places commas and colons as dump() does", "[json_writer]") {
-    std::string out;
-    JsonWriter w(out);
+    JsonWriter w;
     w.begin_object()
         .field("a", 1)
         .key("empty_object")
@@ -110,6 +116,7 @@ TEST_CASE("the writer places commas and colons as dump() does", "[json_writer]")
         .key("raw")
         .raw(R"({"z":[1,2]})")
         .end_object();
+    const std::string out = w.take();
     const ojson expected = {{"a", 1},
                             {"empty_object", ojson::object()},
                             {"empty_array", ojson::array()},
@@ -120,10 +127,31 @@ TEST_CASE("the writer places commas and colons as dump() does", "[json_writer]")
 }
 
 TEST_CASE("names from data are escaped; names written in the code are copied", "[json_writer]") {
-    std::string out;
-    JsonWriter w(out);
+    JsonWriter w;
     const std::string from_data = "a \"quoted\"\tname\\";
     w.begin_object().key(from_data).value(1).field(std::string_view("ctrl\x01"), 2).key("plain").value(3).end_object();
+    const std::string out = w.take();
     const ojson expected = {{from_data, 1}, {"ctrl\x01", 2}, {"plain", 3}};
     CHECK(out == dumped(expected));
+}
+
+TEST_CASE("the writer appends to the text it is given and grows past its room", "[json_writer]") {
+    // Longer than the room the writer starts with, and than the spare room
+    // any escape reserved: every growth keeps what was written.
+    const std::string long_text(5000, 'x');
+    const std::string escapes(3000, '\n');
+    JsonWriter w(std::string("prefix "));
+    w.begin_array();
+    for (int i = 0; i < 40; ++i) {
+        w.value(long_text).value(escapes).value(i);
+    }
+    w.end_array();
+    ojson expected = ojson::array();
+    for (int i = 0; i < 40; ++i) {
+        expected.push_back(long_text);
+        expected.push_back(escapes);
+        expected.push_back(i);
+    }
+    CHECK(w.take() == "prefix " + dumped(expected));
+    CHECK(w.take().empty()); // taken once
 }

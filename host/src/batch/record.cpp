@@ -27,9 +27,10 @@ void open_envelope(JsonWriter& w, const InputItem& item, const char* status) {
 
 RecordResult invalid(const InputItem& item, const std::string& reason) {
     RecordResult out;
-    JsonWriter w(out.line);
+    JsonWriter w;
     open_envelope(w, item, "invalid");
     w.field("exit_code", static_cast<int>(k_exit_invalid_input)).field("error", reason).end_object();
+    out.line = w.take();
     out.line += '\n';
     out.invalid = true;
     return out;
@@ -75,16 +76,16 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std:
     RecordResult out;
     out.row = row_from_review(item.index, review, proposal.doc);
     out.incomplete = !review.complete;
-    out.line = std::move(buffer);
-    out.line.clear();
-    out.line.reserve(32 * 1024); // a record of the benchmark's proposals is about 24 KiB: grown once at most
-    JsonWriter w(out.line);
+    buffer.clear();
+    buffer.reserve(48 * 1024); // a record of the benchmark's proposals is about 33 KiB: grown once at most
+    JsonWriter w(std::move(buffer));
     open_envelope(w, item, review.complete ? "ok" : "incomplete");
     w.key("portfolio");
     write_portfolio(w, *out.row);
     w.key("review");
     write_review_json(w, review); // by far the largest member, printed last and never a tree
     w.end_object();
+    out.line = w.take();
     out.line += '\n';
     return out;
 }

@@ -129,8 +129,9 @@ const quant::RiskQuant* quant_of(const Review& review, const std::string& risk_i
 } // namespace
 
 void append_review_json(std::string& out, const Review& review) {
-    JsonWriter w(out);
+    JsonWriter w(std::move(out));
     write_review_json(w, review);
+    out = w.take();
 }
 
 void write_review_json(JsonWriter& w, const Review& review) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -11,49 +12,6 @@
 
 namespace fulcrum {
 namespace {
-
-// nlohmann's escapes with ensure_ascii off: quote, backslash and the control
-// characters; every other byte as it is.
-void append_escaped(std::string& out, std::string_view text) {
-    static const char k_hex[] = "0123456789abcdef";
-    size_t run = 0; // start of the bytes not yet copied
-    for (size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            continue;
-        }
-        out.append(text.data() + run, i - run);
-        run = i + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += "\\u00";
-            out += k_hex[c >> 4];
-            out += k_hex[c & 0xF];
-        }
-    }
-    out.append(text.data() + run, text.size() - run);
-}
 
 // Bytes printed as they are without a further look: printable ASCII but the
 // quote and the backslash.
@@ -90,7 +48,32 @@ size_t plain_prefix(std::string_view text) {
     return i;
 }
 
+// The room made at a time. std::string fills what it adds with zeros, so
+// the writer adds a little at a time rather than all of a large capacity.
+constexpr size_t k_room_step = 4096;
+
 } // namespace
+
+JsonWriter::JsonWriter(std::string out) : m_out(std::move(out)) {
+    m_at = m_end = m_out.data() + m_out.size();
+}
+
+std::string JsonWriter::take() {
+    m_out.resize(static_cast<size_t>(m_at - m_out.data()));
+    std::string text = std::move(m_out);
+    m_out.clear();
+    m_at = m_end = m_out.data();
+    m_has_items.clear();
+    m_after_key = false;
+    return text;
+}
+
+void JsonWriter::grow(size_t n) {
+    const size_t used = static_cast<size_t>(m_at - m_out.data());
+    m_out.resize(used + std::max(n, k_room_step));
+    m_at = m_out.data() + used;
+    m_end = m_out.data() + m_out.size();
+}
 
 void JsonWriter::separate() {
     if (m_after_key) {
@@ -99,7 +82,7 @@ void JsonWriter::separate() {
     }
     if (!m_has_items.empty()) {
         if (m_has_items.back()) {
-            m_out += ',';
+            put(',');
         }
         m_has_items.back() = 1;
     }
@@ -107,21 +90,21 @@ void JsonWriter::separate() {
 
 JsonWriter& JsonWriter::open(char bracket) {
     separate();
-    m_out += bracket;
+    put(bracket);
     m_has_items.push_back(0);
     return *this;
 }
 
 JsonWriter& JsonWriter::close(char bracket) {
     m_has_items.pop_back();
-    m_out += bracket;
+    put(bracket);
     return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     separate();
     quoted(name);
-    m_out += ':';
+    put(':');
     m_after_key = true;
     return *this;
 }
@@ -137,44 +120,95 @@ void JsonWriter::quoted(std::string_view text) {
     // as they are after one scan.
     const size_t plain = plain_prefix(text);
     if (plain == text.size()) {
-        m_out += '"';
-        m_out.append(text);
-        m_out += '"';
+        room(text.size() + 2);
+        *m_at++ = '"';
+        std::memcpy(m_at, text.data(), text.size());
+        m_at += text.size();
+        *m_at++ = '"';
         return;
     }
     if (invalid_utf8_at(text.substr(plain)) != std::string::npos) {
         // Never expected (inputs and contributions are checked for UTF-8);
         // printed as dump() would, with U+FFFD for the bad bytes.
-        m_out += nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        put(nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         return;
     }
-    m_out += '"';
-    m_out.append(text.data(), plain);
-    append_escaped(m_out, text.substr(plain));
-    m_out += '"';
+    put('"');
+    put(text.substr(0, plain));
+    escaped(text.substr(plain));
+    put('"');
+}
+
+// nlohmann's escapes with ensure_ascii off: quote, backslash and the control
+// characters; every other byte as it is. A byte becomes at most six.
+void JsonWriter::escaped(std::string_view text) {
+    static const char k_hex[] = "0123456789abcdef";
+    room(6 * text.size());
+    for (const char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *m_at++ = byte;
+            continue;
+        }
+        *m_at++ = '\\';
+        switch (c) {
+        case '"':
+        case '\\':
+            *m_at++ = byte;
+            break;
+        case '\b':
+            *m_at++ = 'b';
+            break;
+        case '\t':
+            *m_at++ = 't';
+            break;
+        case '\n':
+            *m_at++ = 'n';
+            break;
+        case '\f':
+            *m_at++ = 'f';
+            break;
+        case '\r':
+            *m_at++ = 'r';
+            break;
+        default:
+            std::memcpy(m_at, "u00", 3);
+            m_at += 3;
+            *m_at++ = k_hex[c >> 4];
+            *m_at++ = k_hex[c & 0xF];
+        }
+    }
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
     separate();
-    m_out += flag ? "true" : "false";
+    put(flag ? std::string_view("true") : std::string_view("false"));
     return *this;
 }
 
 JsonWriter& JsonWriter::null() {
     separate();
-    m_out += "null";
+    put("null");
     return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
     separate();
     if (!std::isfinite(number)) {
-        m_out += "null";
+        put("null");
         return *this;
     }
-    char buffer[64];
-    char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, number);
-    m_out.append(buffer, static_cast<size_t>(end - buffer));
+    room(64);
+    // Whole amounts (most costs are) print as dump() prints them, the
+    // digits and ".0", without the shortest-digits search; dump() writes
+    // fixed notation up to 15 digits and from there an exponent.
+    if (number != 0 && std::fabs(number) < 1e15 && std::trunc(number) == number) {
+        m_at = std::to_chars(m_at, m_at + 24, static_cast<int64_t>(number)).ptr;
+        std::memcpy(m_at, ".0", 2);
+        m_at += 2;
+        return *this;
+    }
+    m_at = nlohmann::detail::to_chars(m_at, m_at + 64, number);
     return *this;
 }
 
@@ -188,7 +222,7 @@ JsonWriter& JsonWriter::value(const std::vector<std::string>& texts) {
 
 JsonWriter& JsonWriter::raw(std::string_view json_text) {
     separate();
-    m_out += json_text;
+    put(json_text);
     return *this;
 }
 

@@ -3,10 +3,19 @@
 // round-trip numbers, `null` for what is not finite), without building a
 // tree first. A batch writes one review per proposal, and the tree cost more
 // than the review (docs/performance.md).
+//
+// The writer owns the string while it writes: it keeps a cursor into spare
+// room it made at the end, so that each piece is a bounds check and a copy
+// rather than a call into std::string. take() hands the text back.
+//
+//     JsonWriter w(std::move(buffer)); // appends after what buffer holds
+//     w.begin_object().field("id", id).end_object();
+//     std::string text = w.take();
 #pragma once
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -16,7 +25,13 @@ namespace fulcrum {
 
 class JsonWriter {
 public:
-    explicit JsonWriter(std::string& out) : m_out(out) {}
+    explicit JsonWriter(std::string out = {});
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
+
+    // The text written, after what the string given held; the writer is
+    // empty afterwards.
+    std::string take();
 
     JsonWriter& begin_object() { return open('{'); }
     JsonWriter& end_object() { return close('}'); }
@@ -30,9 +45,12 @@ public:
     // string_view overload, which escapes.)
     template <size_t N> JsonWriter& key(const char (&name)[N]) {
         separate();
-        m_out += '"';
-        m_out.append(name, N - 1);
-        m_out += "\":";
+        room(N + 2);
+        *m_at++ = '"';
+        std::memcpy(m_at, name, N - 1);
+        m_at += N - 1;
+        *m_at++ = '"';
+        *m_at++ = ':';
         m_after_key = true;
         return *this;
     }
@@ -46,8 +64,8 @@ public:
     template <typename Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
     JsonWriter& value(Int number) {
         separate();
-        char buffer[24];
-        m_out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, number).ptr);
+        room(24);
+        m_at = std::to_chars(m_at, m_at + 24, number).ptr;
         return *this;
     }
     JsonWriter& value(const std::vector<std::string>& texts);
@@ -62,8 +80,28 @@ private:
     JsonWriter& close(char bracket);
     void separate(); // a comma before every item but a container's first
     void quoted(std::string_view text);
+    void escaped(std::string_view text);
 
-    std::string& m_out;
+    // At least n bytes of spare room at the cursor.
+    void room(size_t n) {
+        if (static_cast<size_t>(m_end - m_at) < n) {
+            grow(n);
+        }
+    }
+    void grow(size_t n);
+    void put(char c) {
+        room(1);
+        *m_at++ = c;
+    }
+    void put(std::string_view text) {
+        room(text.size());
+        std::memcpy(m_at, text.data(), text.size());
+        m_at += text.size();
+    }
+
+    std::string m_out;             // sized to its capacity: the text, then spare room
+    char* m_at = nullptr;          // the end of the text
+    char* m_end = nullptr;         // the end of the room
     std::vector<char> m_has_items; // one per open container: whether it has an item yet
     bool m_after_key = false;
 };
