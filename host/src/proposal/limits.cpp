@@ -1,5 +1,6 @@
 #include "proposal/limits.hpp"
 
+#include "proposal/fast_json.hpp"
 #include "util/error.hpp"
 
 #include <cmath>
@@ -284,10 +285,17 @@ void LimitGuard::item(const std::string& token, size_t count) {
     }
 }
 
-json parse_json_within(std::string_view text, const Limits& limits, const std::string& label) {
+json parse_json_full(std::string_view text, const Limits& limits, const std::string& label) {
     Builder builder(limits, label);
     json::sax_parse(text.begin(), text.end(), &builder);
     return std::move(builder.root);
+}
+
+json parse_json_within(std::string_view text, const Limits& limits, const std::string& label) {
+    if (auto parsed = parse_json_fast(text, limits)) {
+        return std::move(*parsed);
+    }
+    return parse_json_full(text, limits, label);
 }
 
 // Fixed limits no valid contribution comes near. The schema's deepest path
