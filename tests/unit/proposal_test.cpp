@@ -43,6 +43,48 @@ TEST_CASE("every bad field is reported, not just the first", "[proposal]") {
     CHECK(err.find("/technologies: expected a list of at least one technology") != std::string::npos);
 }
 
+TEST_CASE("ids, categories and currencies keep their patterns at each edge", "[proposal]") {
+    const auto proposal = [](const std::string& id, const std::string& category, const std::string& currency) {
+        return "id: '" + id + "'\ntitle: T\ncurrency: '" + currency + "'\ntechnologies: [{category: '" + category +
+               "'}]\n";
+    };
+    const std::string id_problem = "/id: expected an id of 1-64 letters, digits, '.', '_' or '-'";
+    const std::string category_problem = "/technologies/0/category: expected a lower-case category name";
+    const std::string currency_problem = "/currency: expected a three-letter ISO 4217 code";
+    struct Case {
+        std::string id, category, currency, problem; // problem: "" when valid
+    };
+    const Case cases[] = {
+        {"Az09._-", "cloud", "EUR", ""},
+        {std::string(64, 'x'), "c", "USD", ""},
+        {std::string(65, 'x'), "cloud", "USD", id_problem},
+        {"", "cloud", "USD", id_problem},
+        {"a b", "cloud", "USD", id_problem},
+        {"p\u00e9", "cloud", "USD", id_problem},
+        {"p", "a" + std::string(31, '0'), "USD", ""},
+        {"p", "a" + std::string(32, '0'), "USD", category_problem},
+        {"p", "big_data-2", "USD", ""},
+        {"p", "Cloud", "USD", category_problem},
+        {"p", "1cloud", "USD", category_problem},
+        {"p", "_cloud", "USD", category_problem},
+        {"p", "", "USD", category_problem},
+        {"p", "cloud", "usd", currency_problem},
+        {"p", "cloud", "EU", currency_problem},
+        {"p", "cloud", "EURO", currency_problem},
+        {"p", "cloud", "E1R", currency_problem},
+    };
+    for (const Case& c : cases) {
+        const std::string text = proposal(c.id, c.category, c.currency);
+        INFO(text);
+        const std::string err = error_of(text);
+        if (c.problem.empty()) {
+            CHECK(err.empty());
+        } else {
+            CHECK(err.find(c.problem) != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("enumerations list the allowed values", "[proposal]") {
     const std::string err = error_of("id: p\ntitle: T\ntechnologies: [{category: cloud, service_model: faas}]\n");
     CHECK(err == "p.yaml: /technologies/0/service_model: expected one of iaas|paas|saas, got \"faas\"");
