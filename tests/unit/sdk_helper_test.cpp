@@ -164,3 +164,27 @@ TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_poin
     CHECK_THROWS_AS(proposal.find("data/records"), nlohmann::json::parse_error);
     CHECK_THROWS_AS(proposal.find("/data~2"), nlohmann::json::parse_error);
 }
+
+TEST_CASE("the SDK finds members of small and large objects alike", "[sdk]") {
+    // Objects of up to 32 members are scanned, larger ones searched: keys of
+    // equal length, prefixes of one another, and the first and last members.
+    for (const int members : {1, 2, 31, 32, 33, 200}) {
+        nlohmann::json doc = nlohmann::json::object();
+        for (int i = 0; i < members; ++i) {
+            doc["k" + std::to_string(i)] = i;
+            doc["obj"]["k" + std::to_string(i)] = {{"v", i}};
+        }
+        const fulcrum::sdk::Proposal proposal = fulcrum::sdk::Proposal::borrowing(doc);
+        INFO(members << " members");
+        for (int i = 0; i < members; ++i) {
+            const std::string key = "k" + std::to_string(i);
+            REQUIRE(proposal.find("/" + key) != nullptr);
+            CHECK(*proposal.find("/" + key) == i);
+            CHECK(proposal.number("/obj/" + key + "/v") == static_cast<double>(i));
+        }
+        for (const std::string& absent :
+             std::vector<std::string>{"/k", "/k" + std::to_string(members), "/K0", "/k0x", "/obj/k0/w", "/obj/"}) {
+            CHECK(proposal.find(absent) == nullptr);
+        }
+    }
+}

@@ -138,9 +138,26 @@ public:
 private:
     // A member's text read in place; empty when it is absent or no text.
     static std::string_view text_member(const json& object, std::string_view key) {
-        const auto it = object.find(key);
-        return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
-                                                     : std::string_view();
+        const json* v = object.is_object() ? member(object, key) : nullptr;
+        return v != nullptr && v->is_string() ? std::string_view(v->get_ref<const std::string&>()) : std::string_view();
+    }
+
+    // An object's member, or nullptr. Proposals' objects are small, and
+    // comparing lengths member by member is cheaper there than the map's
+    // search, which compares each key it passes byte by byte (a tenth of the
+    // first-party plugins' time); large objects are searched.
+    static const json* member(const json& object, std::string_view key) {
+        const auto& members = object.get_ref<const json::object_t&>();
+        if (members.size() > 32) {
+            const auto it = members.find(key);
+            return it == members.end() ? nullptr : &it->second;
+        }
+        for (const auto& [name, value] : members) {
+            if (name.size() == key.size() && name == key) {
+                return &value;
+            }
+        }
+        return nullptr;
     }
 
     // The control's status and the index of its entry, if it is listed.
@@ -172,8 +189,7 @@ private:
     // leading zero), as json_pointer reads them; nullptr when there is none.
     static const json* child(const json& parent, std::string_view token) {
         if (parent.is_object()) {
-            const auto it = parent.find(token);
-            return it == parent.end() ? nullptr : &*it;
+            return member(parent, token);
         }
         if (!parent.is_array() || token.empty() || (token.size() > 1 && token[0] == '0') || token.size() > 18) {
             return nullptr;
