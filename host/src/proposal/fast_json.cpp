@@ -1,6 +1,5 @@
 #include "proposal/fast_json.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -101,10 +100,7 @@ private:
         }
         out = json::object();
         auto& members = *out.get_ptr<json::object_t*>();
-        if (next_is('}')) {
-            return true;
-        }
-        do {
+        return items('}', [&] {
             skip_space();
             std::string key;
             if (m_at == m_end || *m_at != '"' || !string(key) || !next_is(':')) {
@@ -115,11 +111,8 @@ private:
                 return false;
             }
             const auto [member, added] = members.emplace(std::move(key), json());
-            if (!added || !value(member->second, depth + 1)) {
-                return false; // a duplicate key among them: the full parser names it
-            }
-        } while (next_is(','));
-        return next_is('}');
+            return added && value(member->second, depth + 1); // a duplicate key: the full parser names it
+        });
     }
 
     bool array(json& out, size_t depth) {
@@ -127,20 +120,28 @@ private:
             return false;
         }
         out = json::array();
-        auto& items = *out.get_ptr<json::array_t*>();
-        if (next_is(']')) {
+        auto& elements = *out.get_ptr<json::array_t*>();
+        return items(']', [&] {
+            if (elements.size() + 1 > m_limits.array_items) {
+                return false;
+            }
+            elements.emplace_back();
+            return value(elements.back(), depth + 1);
+        });
+    }
+
+    // What follows a container's opening bracket: items read by `item`,
+    // separated by commas, up to `close`.
+    template <typename Item> bool items(char close, Item item) {
+        if (next_is(close)) {
             return true;
         }
         do {
-            if (items.size() + 1 > m_limits.array_items) {
-                return false;
-            }
-            items.emplace_back();
-            if (!value(items.back(), depth + 1)) {
+            if (!item()) {
                 return false;
             }
         } while (next_is(','));
-        return next_is(']');
+        return next_is(close);
     }
 
     // A string at the opening quote, into `out`; its bytes within the limit

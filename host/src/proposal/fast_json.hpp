@@ -6,8 +6,9 @@
 // the same tree. Anything else (an error, a limit reached, a duplicate key, a
 // \u escape, an integer of more than 18 digits, nesting past 128) returns
 // nothing, and the caller runs the full parser, which words the error or
-// handles the rare case. tests/unit/fast_json_test.cpp and the
-// proposal_json fuzz target compare the two.
+// handles the rare case (parse_json_full, limits.hpp).
+// tests/unit/fast_json_test.cpp and the proposal_json fuzz target compare the
+// two.
 #pragma once
 
 #include "proposal/limits.hpp"
@@ -20,10 +21,5 @@
 namespace fulcrum {
 
 std::optional<nlohmann::json> parse_json_fast(std::string_view text, const Limits& limits);
-
-// The full parser alone, nlohmann's SAX parser with a LimitGuard: what
-// parse_json_within falls back to, and the reference the fast path is tested
-// against. Throws as parse_json_within does.
-nlohmann::json parse_json_full(std::string_view text, const Limits& limits, const std::string& label = "limits.");
 
 } // namespace fulcrum

@@ -79,6 +79,10 @@ private:
 // large for a double (1e400). Syntax errors throw nlohmann's parse_error,
 // limits DocumentProblem. Never recurses, so any nesting is safe to refuse.
 nlohmann::json parse_json_within(std::string_view text, const Limits& limits, const std::string& label = "limits.");
+// The same with nlohmann's SAX parser alone: what parse_json_within falls
+// back to when its fast path (fast_json.hpp) gives up, and the reference that
+// path is tested against.
+nlohmann::json parse_json_full(std::string_view text, const Limits& limits, const std::string& label = "limits.");
 
 // Parses a plugin's output within fixed limits no valid contribution comes
 // near (docs/security.md) and checks the numbers of benefits, risks and

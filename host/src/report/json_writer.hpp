@@ -99,7 +99,7 @@ private:
         m_at += text.size();
     }
 
-    std::string m_out;             // sized to its capacity: the text, then spare room
+    std::string m_out;             // the text, then the room made so far
     char* m_at = nullptr;          // the end of the text
     char* m_end = nullptr;         // the end of the room
     std::vector<char> m_has_items; // one per open container: whether it has an item yet

@@ -153,7 +153,7 @@ private:
             return it == members.end() ? nullptr : &it->second;
         }
         for (const auto& [name, value] : members) {
-            if (name.size() == key.size() && name == key) {
+            if (name == key) { // lengths first, then bytes
                 return &value;
             }
         }
