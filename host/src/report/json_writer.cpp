@@ -10,6 +10,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace fulcrum {
 namespace {
 
@@ -23,13 +27,28 @@ constexpr auto k_plain = [] {
     return plain;
 }();
 
-// The length of the longest prefix of plain bytes, looked at eight at a
-// time: a word holds no byte to escape or to check as UTF-8 when none of its
-// bytes is below 0x20, at or above 0x80, a quote or a backslash.
+// The length of the longest prefix of plain bytes: no byte below 0x20, at
+// or above 0x80, no quote and no backslash. Sixteen bytes at a time where
+// SSE2 is there (every x86-64), then eight at a time in a word.
 size_t plain_prefix(std::string_view text) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quotes = _mm_set1_epi8('"');
+    const __m128i backslashes = _mm_set1_epi8('\\');
+    const __m128i spaces = _mm_set1_epi8(0x20);
+    for (; i + 16 <= text.size(); i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        // Compared as signed bytes, those at or above 0x80 are below 0x20 too.
+        const __m128i special =
+            _mm_or_si128(_mm_cmplt_epi8(bytes, spaces),
+                         _mm_or_si128(_mm_cmpeq_epi8(bytes, quotes), _mm_cmpeq_epi8(bytes, backslashes)));
+        if (const int mask = _mm_movemask_epi8(special); mask != 0) {
+            return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        }
+    }
+#endif
     constexpr uint64_t ones = 0x0101010101010101;
     constexpr uint64_t highs = 0x8080808080808080;
-    size_t i = 0;
     for (; i + 8 <= text.size(); i += 8) {
         uint64_t word = 0;
         std::memcpy(&word, text.data() + i, sizeof word);
