@@ -61,7 +61,7 @@ TEST_CASE("a valid contribution is read field by field", "[contribution]") {
     CHECK(r.likelihood == 4);
     CHECK(r.impact == 3);
     CHECK(r.evidence == std::vector<std::string>{"/controls/0", "/data/classification"});
-    CHECK(r.refs == json{{"csf", {"PR.AA-01"}}});
+    CHECK(r.refs == Refs{{"csf", {"PR.AA-01"}}});
     REQUIRE(r.mitigations.size() == 2);
     CHECK(r.mitigations[0].control == "mfa");
     CHECK(r.mitigations[0].cost.one_time == 100);
@@ -256,6 +256,20 @@ TEST_CASE("the SDK's values say in JSON what the schema says", "[contribution][f
     unset.id = "cloud.x";
     CHECK(values::to_json(unset) ==
           json::parse(R"({"id": "cloud.x", "title": "", "evidence": [], "refs": {}, "mitigations": []})"));
+}
+
+TEST_CASE("references handed over as values are read as their JSON object is", "[contribution][findings]") {
+    values::Contribution c = valid_values();
+    // Out of order, one framework twice: as a JSON object, in order of name
+    // with the last list standing.
+    c.risks[0].refs = {{"sp800_53", {"ac-2"}}, {"csf", {"PR.AA-01"}}, {"sp800_53", {"ac-3", "ac-6"}}, {"atlas", {}}};
+    auto by_tree = read_contribution_tree(values::to_json(c), "cloud");
+    auto by_values = read_contribution_findings(std::move(c), "cloud");
+    REQUIRE(std::holds_alternative<Contribution>(by_values));
+    REQUIRE(std::holds_alternative<Contribution>(by_tree));
+    const Refs& refs = std::get<Contribution>(by_values).risks.at(0).refs;
+    CHECK(refs == Refs{{"atlas", {}}, {"csf", {"PR.AA-01"}}, {"sp800_53", {"ac-3", "ac-6"}}});
+    CHECK(refs == std::get<Contribution>(by_tree).risks.at(0).refs);
 }
 
 TEST_CASE("a contribution handed over as values is read as its JSON is", "[contribution][findings]") {

@@ -2,6 +2,36 @@
 
 namespace fulcrum {
 
+Refs normalized_refs(Refs refs) {
+    // Insertion sort: a rule cites a handful of frameworks, and it is stable,
+    // so the last of equal names is the last list given.
+    for (size_t i = 1; i < refs.size(); ++i) {
+        for (size_t j = i; j > 0 && refs[j].first < refs[j - 1].first; --j) {
+            std::swap(refs[j], refs[j - 1]);
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < refs.size(); ++i) {
+        if (i + 1 < refs.size() && refs[i + 1].first == refs[i].first) {
+            continue; // a later list for the same framework stands
+        }
+        if (kept != i) {
+            refs[kept] = std::move(refs[i]);
+        }
+        ++kept;
+    }
+    refs.resize(kept);
+    return refs;
+}
+
+nlohmann::json refs_json(const Refs& refs) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [framework, ids] : refs) {
+        out[framework] = ids;
+    }
+    return out;
+}
+
 Severity severity_of(int likelihood, int impact) {
     const int score = likelihood * impact;
     if (score >= 20) {

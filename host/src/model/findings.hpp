@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fulcrum {
@@ -33,6 +34,16 @@ struct Mitigation {
     MitigationStatus status = MitigationStatus::recommended; // set by the merge
 };
 
+// Framework references: {"csf": ["PR.AA-05"], "gdpr": ["Art. 32"]} as a
+// list, each framework once and in order of its name, as a JSON object holds
+// them. The plugins' own lists are moved in (normalized_refs), not rebuilt.
+using Refs = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+// `refs` in order of framework, a repeated framework counting once with its
+// last list, as it would in a JSON object.
+Refs normalized_refs(Refs refs);
+nlohmann::json refs_json(const Refs& refs);
+
 // FAIR inputs: loss events per year and loss per event.
 struct FairInputs {
     Range frequency;
@@ -49,7 +60,7 @@ struct Risk {
     int impact = 1;
     std::string rationale;
     std::vector<std::string> evidence;
-    nlohmann::json refs = nlohmann::json::object();
+    Refs refs;
     std::vector<Mitigation> mitigations;
     std::optional<FairInputs> fair;
     // Filled in by the merge: what remains with the controls already in place.

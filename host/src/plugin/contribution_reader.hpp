@@ -248,16 +248,33 @@ public:
         return std::move(v);
     }
 
-    json& refs(json& v, const Path& path) const {
+    Refs refs(json& v, const Path& path) const {
         object(v, path);
-        for (const auto& [framework, ids] : v.items()) {
+        Refs out;
+        out.reserve(v.size());
+        for (auto& [framework, ids] : v.items()) {
             const Path framework_path = path.child(framework);
             array(ids, framework_path, 0, 32);
+            std::vector<std::string>& kept = out.emplace_back(framework, std::vector<std::string>()).second;
+            kept.reserve(ids.size());
+            for (size_t i = 0; i < ids.size(); ++i) {
+                kept.push_back(std::move(text(ids[i], framework_path.item(i), 1, 64)));
+            }
+        }
+        return out; // in order of framework: a JSON object's members are sorted
+    }
+
+    // The same given as C++ values: read as their JSON object would be.
+    Refs refs(Refs v, const Path& path) const {
+        Refs out = normalized_refs(std::move(v));
+        for (auto& [framework, ids] : out) {
+            const Path framework_path = path.child(framework);
+            count(ids.size(), framework_path, 0, 32);
             for (size_t i = 0; i < ids.size(); ++i) {
                 text(ids[i], framework_path.item(i), 1, 64);
             }
         }
-        return v;
+        return out;
     }
 
 private:

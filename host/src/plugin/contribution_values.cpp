@@ -45,8 +45,7 @@ Risk read_risk(const Reader& r, values::Risk& v, const Path& path, const std::st
     out.impact = r.integer(r.required(v.impact, path, "impact"), path.child("impact"), 1, 5);
     out.rationale = std::move(r.text(r.required(v.rationale, path, "rationale"), path.child("rationale"), 1, 4000));
     out.evidence = r.pointers(v.evidence, path.child("evidence"));
-    json refs = sdk::refs_to_json(v.refs); // the model keeps JSON; a repeated framework counts once, as in JSON
-    out.refs = std::move(r.refs(refs, path.child("refs")));
+    out.refs = r.refs(std::move(v.refs), path.child("refs"));
     if (v.concern) {
         out.concern = std::move(r.token(*v.concern, path.child("concern"), "_-", 64));
     }

@@ -31,21 +31,17 @@ std::string capitalised(const char* word) {
     return out;
 }
 
-std::string refs_text(const nlohmann::json& refs) {
+std::string refs_text(const Refs& refs) {
     static const std::map<std::string, std::string> k_names = {
         {"csf", "NIST CSF 2.0"},    {"sp800_53", "SP 800-53"}, {"atlas", "MITRE ATLAS"},
         {"owasp_llm", "OWASP LLM"}, {"gdpr", "GDPR"},          {"eu_ai_act", "EU AI Act"},
         {"iso27001", "ISO 27001"},  {"hipaa", "HIPAA"},        {"pci_dss", "PCI DSS"}};
     std::string out;
-    for (const auto& [framework, ids] : refs.items()) {
+    for (const auto& [framework, ids] : refs) {
         const auto name = k_names.find(framework);
         std::string list;
-        if (ids.is_array()) {
-            for (const auto& id : ids) {
-                if (id.is_string()) {
-                    list += (list.empty() ? "" : ", ") + id.get<std::string>();
-                }
-            }
+        for (const auto& id : ids) {
+            list += (list.empty() ? "" : ", ") + id;
         }
         out += (out.empty() ? "" : "; ") + (name == k_names.end() ? framework : name->second) + " " + list;
     }

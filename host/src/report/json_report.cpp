@@ -3,8 +3,6 @@
 #include "quant/quant_json.hpp"
 #include "report/json_writer.hpp"
 
-#include <algorithm>
-
 namespace fulcrum {
 
 using ojson = nlohmann::ordered_json;
@@ -28,23 +26,11 @@ void write_residual(JsonWriter& w, int likelihood, int impact) {
         .end_object();
 }
 
-// Framework references, {"csf": ["PR.AA-05"], ...}, as the contribution
-// reader admits them; any other shape is printed by dump().
-void write_refs(JsonWriter& w, const nlohmann::json& refs) {
-    const auto ids_only = [](const nlohmann::json& ids) {
-        return ids.is_array() && std::all_of(ids.begin(), ids.end(), [](const auto& id) { return id.is_string(); });
-    };
-    if (!refs.is_object() || !std::all_of(refs.begin(), refs.end(), ids_only)) {
-        w.raw(refs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-        return;
-    }
+// Framework references: {"csf": ["PR.AA-05"], ...}.
+void write_refs(JsonWriter& w, const Refs& refs) {
     w.begin_object();
-    for (const auto& [framework, ids] : refs.items()) {
-        w.key(framework).begin_array();
-        for (const auto& id : ids) {
-            w.value(id.get_ref<const std::string&>());
-        }
-        w.end_array();
+    for (const auto& [framework, ids] : refs) {
+        w.key(framework).value(ids);
     }
     w.end_object();
 }

@@ -143,14 +143,12 @@ void write_ciso(std::ostringstream& md, const Review& r) {
     md << "| Risk | Inherent | Residual | Raised by | References |\n|---|---|---|---|---|\n";
     for (const auto& risk : r.risks) {
         std::string refs;
-        for (const auto& [framework, ids] : risk.refs.items()) {
+        for (const auto& [framework, ids] : risk.refs) {
             // Control ids name their catalog (GV.SC-02, sa-9, LLM01); article
             // numbers do not: "Art. 13" of which law?
             const std::string law = framework == "gdpr" ? "GDPR " : framework == "eu_ai_act" ? "AI Act " : "";
             for (const auto& id : ids) {
-                if (id.is_string()) {
-                    refs += (refs.empty() ? "" : ", ") + markdown_escape(law + id.get<std::string>());
-                }
+                refs += (refs.empty() ? "" : ", ") + markdown_escape(law + id);
             }
         }
         md << "| " << code(risk.id) << " " << markdown_escape(risk.title) << " | "

@@ -75,12 +75,9 @@ const char* lifecycle(MitigationStatus status) {
 
 std::vector<std::string> controls_of(const Risk& risk) {
     std::vector<std::string> out;
-    const auto it = risk.refs.find("sp800_53");
-    if (it != risk.refs.end() && it->is_array()) {
-        for (const auto& id : *it) {
-            if (id.is_string()) {
-                out.push_back(id.get<std::string>());
-            }
+    for (const auto& [framework, ids] : risk.refs) {
+        if (framework == "sp800_53") {
+            out.insert(out.end(), ids.begin(), ids.end());
         }
     }
     return out;
@@ -207,11 +204,9 @@ private:
 
     ojson risk_json(const Risk& risk) const {
         ojson props = ojson::array({prop("rule-id", risk.id), prop("plugin", risk.plugin)});
-        for (const auto& [framework, ids] : risk.refs.items()) {
+        for (const auto& [framework, ids] : risk.refs) {
             for (const auto& id : ids) {
-                if (id.is_string()) {
-                    props.push_back(prop("reference", id.get<std::string>(), framework));
-                }
+                props.push_back(prop("reference", id, framework));
             }
         }
         ojson out = {{"uuid", uuid("risk:" + risk.id)},

@@ -81,7 +81,7 @@ public:
         }
         for (const auto& review : reviews) {
             for (const auto& risk : review.risks) {
-                add(risk.id, risk.plugin, risk.title, "", risk.refs);
+                add(risk.id, risk.plugin, risk.title, "", refs_json(risk.refs));
             }
         }
     }
