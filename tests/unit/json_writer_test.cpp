@@ -44,15 +44,18 @@ TEST_CASE("the writer escapes strings as dump() does", "[json_writer]") {
 }
 
 TEST_CASE("the writer finds a byte to escape wherever it stands in a long text", "[json_writer]") {
-    // Plain texts are scanned eight bytes at a time: put each kind of byte
-    // that needs a look at every position of the first few words.
+    // Plain texts are scanned sixteen or eight bytes at a time, the last
+    // block overlapping the one before: put each kind of byte that needs a
+    // look at every position of texts of every length up to three blocks.
     const std::string specials[] = {"\"",       "\\",           "\n",   "\x1f", std::string(1, '\0'),
                                     "\xc3\xa9", "\xe2\x82\xac", "\xff", "\x7f"};
     for (const auto& special : specials) {
-        for (size_t at = 0; at <= 24; ++at) {
-            const std::string text = std::string(at, 'a') + special + std::string(24 - at, 'z');
-            INFO("at " << at << ": " << dumped(ojson(text)));
-            CHECK(written(text) == dumped(ojson(text)));
+        for (size_t size = 1; size <= 48; ++size) {
+            for (size_t at = 0; at < size; ++at) {
+                const std::string text = std::string(at, 'a') + special + std::string(size - at - 1, 'z');
+                INFO("at " << at << ": " << dumped(ojson(text)));
+                CHECK(written(text) == dumped(ojson(text)));
+            }
         }
     }
 }

@@ -178,6 +178,23 @@ TEST_CASE("invalid UTF-8 is found at its byte", "[limits]") {
     CHECK(invalid_utf8_at("\x80") == 0);             // a lone continuation byte
 }
 
+TEST_CASE("invalid UTF-8 is found wherever it stands in a text of any length", "[limits]") {
+    // ASCII is checked sixteen or eight bytes at a time, the last block
+    // overlapping the one before.
+    for (size_t size = 1; size <= 48; ++size) {
+        for (size_t at = 0; at < size; ++at) {
+            std::string text(size, 'a');
+            text[at] = '\xFF';
+            INFO("size " << size << ", at " << at);
+            CHECK(invalid_utf8_at(text) == at);
+            text.replace(at, 1, "\xC3\xA9");
+            CHECK(invalid_utf8_at(text) == std::string::npos);
+            text.resize(size); // cuts the two-byte character short when it ends the text
+            CHECK(invalid_utf8_at(text) == (at + 1 == size ? at : std::string::npos));
+        }
+    }
+}
+
 TEST_CASE("invalid UTF-8 is refused with line and column in JSON and YAML", "[limits]") {
     CHECK(problem("id: p\ntitle: caf\xE9\n", Syntax::yaml) ==
           "t:2:11: invalid UTF-8 (byte 0xE9); proposals are UTF-8 text");
