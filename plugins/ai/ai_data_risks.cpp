@@ -82,7 +82,7 @@ void provider_data(const AiFacts& f, Sink& out) {
                         .control("vendor_assessment")
                         .cost(6000 * f.scale, 3000 * f.scale)
                         .leaves(lower(l, 1), i))
-        .fair(frequency(l), firstparty::breach_magnitude(*f.p));
+        .fair(frequency(l), f.breach);
     out.add(std::move(risk));
 }
 
@@ -229,7 +229,7 @@ void training_privacy(const AiFacts& f, Sink& out) {
                         .control("retention_policy")
                         .cost(10000 * f.scale, 8000 * f.scale)
                         .leaves(l, lower(i, 1)))
-        .fair(frequency(l), firstparty::breach_magnitude(*f.p));
+        .fair(frequency(l), f.breach);
     out.add(std::move(risk));
 }
 

@@ -95,6 +95,7 @@ AiFacts gather(const Proposal& p, const Technology& tech, const Settings& settin
     f.regulated = firstparty::regulated(p);
     f.scale = firstparty::cost_scale(p);
     f.data_impact = firstparty::data_impact(p);
+    f.breach = firstparty::breach_magnitude(p);
     f.personal = firstparty::personal_data(p);
     f.special = firstparty::special_categories(p);
     f.records = p.number("/data/records").value_or(0);

@@ -56,6 +56,7 @@ struct AiFacts {
     bool regulated = false;
     double scale = 1;
     int data_impact = 2;
+    sdk::Range breach; // firstparty::breach_magnitude
     bool personal = false;
     bool special = false;
     double records = 0; // 0 when unknown

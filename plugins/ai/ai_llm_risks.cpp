@@ -116,9 +116,8 @@ void prompt_injection(const AiFacts& f, Sink& out) {
                             .cost(8000 * f.scale, 4000 * f.scale)
                             .leaves(l, lower(i, 2)));
     }
-    const Range magnitude = (!f.tools.empty() || f.data_impact >= 4)
-                                ? firstparty::breach_magnitude(*f.p)
-                                : Range{5000 * f.scale, 40000 * f.scale, 250000 * f.scale};
+    const Range magnitude =
+        (!f.tools.empty() || f.data_impact >= 4) ? f.breach : Range{5000 * f.scale, 40000 * f.scale, 250000 * f.scale};
     risk.fair(frequency(l), magnitude);
     out.add(std::move(risk));
 }
@@ -175,8 +174,7 @@ void output_handling(const AiFacts& f, Sink& out) {
                             .cost(15000 * f.scale, 5000 * f.scale)
                             .leaves(l, lower(i, 2)));
     }
-    risk.fair(frequency(l), exec || store ? firstparty::breach_magnitude(*f.p)
-                                          : Range{5000 * f.scale, 30000 * f.scale, 200000 * f.scale});
+    risk.fair(frequency(l), exec || store ? f.breach : Range{5000 * f.scale, 30000 * f.scale, 200000 * f.scale});
     out.add(std::move(risk));
 }
 
@@ -220,8 +218,7 @@ void excessive_agency(const AiFacts& f, Sink& out) {
                         .control("access_reviews")
                         .cost(8000 * f.scale, 3000 * f.scale)
                         .leaves(l, lower(i, 2)))
-        .fair(frequency(l), moves_money ? Range{10000 * f.scale, 60000 * f.scale, 600000 * f.scale}
-                                        : firstparty::breach_magnitude(*f.p));
+        .fair(frequency(l), moves_money ? Range{10000 * f.scale, 60000 * f.scale, 600000 * f.scale} : f.breach);
     out.add(std::move(risk));
 }
 
@@ -291,8 +288,7 @@ void vector_store(const AiFacts& f, Sink& out) {
                         .control("encryption_at_rest")
                         .cost(4000 * f.scale, 2000 * f.scale)
                         .leaves(l, lower(i, 1)))
-        .fair(frequency(l), sensitive ? firstparty::breach_magnitude(*f.p)
-                                      : Range{5000 * f.scale, 30000 * f.scale, 150000 * f.scale});
+        .fair(frequency(l), sensitive ? f.breach : Range{5000 * f.scale, 30000 * f.scale, 150000 * f.scale});
     out.add(std::move(risk));
 }
 

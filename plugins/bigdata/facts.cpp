@@ -75,6 +75,9 @@ Facts::Facts(const Proposal& proposal, Technology technology, Settings config)
     anonymized_outputs = lake.flag("anonymized_outputs");
     open_formats = lake.flag("open_formats");
     rebuildable = lake.flag("rebuildable_from_sources");
+    // Read by most rules: worked out once.
+    m_data_impact = level(firstparty::data_impact(p) + (regulated ? 1 : 0));
+    m_breach_magnitude = breach_magnitude_once();
 }
 
 bool Facts::feeds(std::initializer_list<const char*> uses) const {
@@ -93,10 +96,6 @@ bool Facts::feeds_decisions() const {
                   "credit_decisions", "fraud_detection"});
 }
 
-int Facts::data_impact() const {
-    return level(firstparty::data_impact(p) + (regulated ? 1 : 0));
-}
-
 int Facts::records_impact() const {
     if (!records || *records < 1) {
         return 1;
@@ -104,7 +103,7 @@ int Facts::records_impact() const {
     return level(static_cast<int>(std::floor(std::log10(*records))) - 2);
 }
 
-sdk::Range Facts::breach_magnitude() const {
+sdk::Range Facts::breach_magnitude_once() const {
     if (settings.breach_cost_per_record <= 0 || !records) {
         return firstparty::breach_magnitude(p);
     }

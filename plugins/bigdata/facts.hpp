@@ -73,13 +73,18 @@ struct Facts {
 
     // The lake's data-breach impact, 1-5: classification, personal and
     // special-category data and record count, tightened in regulated sectors.
-    int data_impact() const;
+    int data_impact() const { return m_data_impact; }
     // Impact of the records one breach would expose: 10 thousand -> 2,
     // 100 thousand -> 3, 1 million -> 4, 10 million -> 5.
     int records_impact() const;
-    sdk::Range breach_magnitude() const;
+    sdk::Range breach_magnitude() const { return m_breach_magnitude; }
     std::string records_text() const; // "4.5 million records", or "an unknown number of records"
     std::string data_text() const;    // "restricted personal data including health"
+
+private:
+    sdk::Range breach_magnitude_once() const;
+    int m_data_impact = 2;
+    sdk::Range m_breach_magnitude;
 };
 
 // "4.5 million", "120 thousand", "800".

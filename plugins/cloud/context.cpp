@@ -19,6 +19,7 @@ Context::Context(const Proposal& proposal, const sdk::Technology& technology, sd
     regulated = firstparty::regulated(p);
     personal = personal_data(p);
     data_impact = firstparty::data_impact(p);
+    breach = breach_magnitude(p);
     // A small, known number of records limits what a breach can expose:
     // a few thousand contacts is a notifiable incident, not a major one.
     if (const auto records = p.number("/data/records"); records && *records > 0 && *records < 10000) {

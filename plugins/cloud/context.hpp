@@ -35,6 +35,7 @@ struct Context {
     bool regulated = false;
     bool personal = false; // personal data declared
     int data_impact = 2;   // firstparty::data_impact, one lower for under 10,000 records
+    Range breach;          // firstparty::breach_magnitude
     sdk::Contribution& out;
 
     bool saas() const { return model == "saas"; }

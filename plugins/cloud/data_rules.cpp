@@ -70,7 +70,7 @@ void key_management(Context& ctx) {
             ctx.mitigation("customer-managed-keys", "Use customer-managed keys in a managed KMS or HSM", 20000, 12000)
                 .control("customer_managed_keys"),
             1, impact - 2)
-        .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+        .fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 

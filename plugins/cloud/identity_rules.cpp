@@ -46,7 +46,7 @@ void identity_mfa(Context& ctx) {
         .mitigate(ctx.mitigation("sso", "Federate sign-in through the corporate identity provider", 15000, 4000)
                       .control("sso"),
                   likelihood - 1, impact)
-        .fair(frequency_for(likelihood), breach_magnitude(ctx.p));
+        .fair(frequency_for(likelihood), ctx.breach);
     ctx.add(std::move(f));
 }
 
@@ -83,7 +83,7 @@ void privileged_access(Context& ctx) {
         .mitigate(ctx.mitigation("access-reviews", "Review administrator and user rights every quarter", 3000, 5000)
                       .control("access_reviews"),
                   likelihood - 1, impact)
-        .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+        .fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 
@@ -127,7 +127,7 @@ void unmanaged_accounts(Context& ctx) {
                        .control("saas_discovery"),
                    likelihood - 1, impact);
     }
-    Range magnitude = breach_magnitude(ctx.p).scaled(0.5);
+    Range magnitude = ctx.breach.scaled(0.5);
     f.fair(frequency_for(likelihood - 1), magnitude);
     ctx.add(std::move(f));
 }

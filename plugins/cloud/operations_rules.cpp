@@ -44,7 +44,7 @@ void logging_monitoring(Context& ctx) {
                                  5000, 25000)
                       .control("managed_detection"),
                   1, impact - 1)
-        .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+        .fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 
@@ -102,7 +102,7 @@ void misconfiguration(Context& ctx) {
                 ctx.mitigation("block-public-storage", "Block public access to storage for the whole account", 1000, 0),
                 likelihood - 1, impact);
     }
-    f.fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+    f.fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 
@@ -133,7 +133,7 @@ void network_exposure(Context& ctx) {
                                  5000, 10000)
                       .control("waf"),
                   likelihood - 1, impact)
-        .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+        .fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 
@@ -171,7 +171,7 @@ void incident_response(Context& ctx) {
         .mitigate(ctx.mitigation("ir-retainer", "An incident response retainer with a specialist firm", 0, 15000)
                       .control("ir_retainer"),
                   likelihood - 1, impact - 1)
-        .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p).scaled(0.5));
+        .fair(frequency_for(likelihood - 1), ctx.breach.scaled(0.5));
     ctx.add(std::move(f));
 }
 

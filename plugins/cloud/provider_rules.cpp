@@ -97,7 +97,7 @@ void shared_responsibility(Context& ctx) {
                                  3000)
                       .control("vendor_assessment"),
                   likelihood - 1, impact)
-        .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+        .fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 
@@ -214,7 +214,7 @@ void supply_chain(Context& ctx) {
                                   2000, 0),
                    2, impact);
     }
-    f.fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+    f.fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 
@@ -252,7 +252,7 @@ void multi_tenancy(Context& ctx) {
                                  40000)
                       .control("dedicated_tenancy"),
                   1, impact)
-        .fair(frequency_for(likelihood - 1), breach_magnitude(ctx.p));
+        .fair(frequency_for(likelihood - 1), ctx.breach);
     ctx.add(std::move(f));
 }
 
