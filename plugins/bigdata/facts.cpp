@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace fulcrum::bigdata {
 namespace {
@@ -127,11 +126,8 @@ std::string Facts::data_text() const {
 }
 
 std::string count_text(double n) {
-    char buffer[32];
-    auto shortened = [&](double value, const char* unit) {
-        std::snprintf(buffer, sizeof buffer, value < 10 && std::fmod(value, 1.0) >= 0.05 ? "%.1f %s" : "%.0f %s", value,
-                      unit);
-        return std::string(buffer);
+    auto shortened = [](double value, const char* unit) {
+        return firstparty::fixed(value, value < 10 && std::fmod(value, 1.0) >= 0.05 ? 1 : 0) + " " + unit;
     };
     if (n >= 1e9) {
         return shortened(n / 1e9, "billion");
@@ -142,8 +138,7 @@ std::string count_text(double n) {
     if (n >= 1e4) {
         return shortened(n / 1e3, "thousand");
     }
-    std::snprintf(buffer, sizeof buffer, "%.0f", n);
-    return buffer;
+    return firstparty::fixed(n, 0);
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& last) {

@@ -5,7 +5,6 @@
 #include "rules.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace fulcrum::cloud {
 namespace {
@@ -100,9 +99,7 @@ std::vector<Potential> potentials(const Context& ctx) {
 }
 
 std::string ratio_text(double ratio) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", ratio);
-    return buffer;
+    return fixed(ratio, 1);
 }
 
 void score(Context& ctx, const Potential& item) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 
 namespace fulcrum::cloud {
 
@@ -296,11 +295,11 @@ std::string article(const std::string& word) {
 }
 
 std::string count_text(double n, bool words) {
-    char buffer[64];
+    std::string text;
     if (words && n >= 1e9) {
-        std::snprintf(buffer, sizeof buffer, "%.1f billion", n / 1e9);
+        text = fixed(n / 1e9, 1) + " billion";
     } else if (words && n >= 1e6) {
-        std::snprintf(buffer, sizeof buffer, "%.1f million", n / 1e6);
+        text = fixed(n / 1e6, 1) + " million";
     } else {
         const std::string digits = std::to_string(static_cast<long long>(std::llround(n)));
         std::string grouped;
@@ -312,7 +311,6 @@ std::string count_text(double n, bool words) {
         }
         return grouped;
     }
-    std::string text = buffer;
     const auto dot = text.find(".0 ");
     if (dot != std::string::npos) {
         text.erase(dot, 2);
@@ -342,13 +340,10 @@ std::string hours_text(double hours) {
     if (hours < 1) {
         return std::to_string(static_cast<int>(std::lround(hours * 60))) + " minutes";
     }
-    char buffer[32];
     if (std::floor(hours) == hours) {
-        std::snprintf(buffer, sizeof buffer, "%.0f hour%s", hours, hours == 1 ? "" : "s");
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%.1f hours", hours);
+        return fixed(hours, 0) + (hours == 1 ? " hour" : " hours");
     }
-    return buffer;
+    return fixed(hours, 1) + " hours";
 }
 
 } // namespace fulcrum::cloud
