@@ -195,23 +195,29 @@ inline Claim claim_for(const Proposal& p, const std::string& dimension) {
     }
     for (size_t i = 0; i < benefits->size(); ++i) {
         const auto& b = (*benefits)[i];
-        if (!b.is_object() || b.value("dimension", "") != dimension) {
+        // Members read in place: each plugin asks once for each dimension.
+        const auto member = [&b](const char* key) {
+            const auto it = b.find(key);
+            return it == b.end() ? nullptr : &*it;
+        };
+        const auto* stated = b.is_object() ? member("dimension") : nullptr;
+        if (stated == nullptr || !stated->is_string() || stated->get_ref<const std::string&>() != dimension) {
             continue;
         }
-        const std::string ptr = "/business_case/benefits/" + std::to_string(i);
         claim.stated = true;
-        claim.evidence.push_back(ptr);
-        if (claim.description.empty() && b.contains("description") && b["description"].is_string()) {
-            claim.description = clipped(b["description"].get<std::string>());
+        claim.evidence.push_back("/business_case/benefits/" + std::to_string(i));
+        const auto* description = member("description");
+        if (claim.description.empty() && description != nullptr && description->is_string()) {
+            claim.description = clipped(description->get<std::string>());
             while (!claim.description.empty() && claim.description.back() == '.') {
                 claim.description.pop_back(); // quoted mid-sentence
             }
         }
-        if (b.contains("metric") && b["metric"].is_string()) {
+        if (const auto* metric = member("metric"); metric != nullptr && metric->is_string()) {
             claim.has_metric = true;
         }
-        if (b.contains("annual_value") && b["annual_value"].is_object()) {
-            const auto& v = b["annual_value"];
+        if (const auto* value = member("annual_value"); value != nullptr && value->is_object()) {
+            const auto& v = *value;
             claim.quantified = true;
             claim.annual_value.low += v.value("low", 0.0);
             claim.annual_value.likely += v.value("likely", 0.0);
