@@ -423,7 +423,9 @@ TEST_CASE("a business-case claim valued by two plugins counts once in the annual
     own.annual_value = Range{10, 20, 30};
     a.benefits.push_back(own);
     Benefit bad = benefit("ai", "growth", 40);
-    bad.evidence = {"/business_case/benefits/~9"}; // not a pointer: its own value counts
+    // Not a claim's pointer (an escape, a leading zero, past the last claim):
+    // its own value counts.
+    bad.evidence = {"/business_case/benefits/~9", "/business_case/benefits/01", "/business_case/benefits/2"};
     bad.annual_value = Range{1000, 1000, 1000};
     b.benefits.push_back(bad);
     const Review r = merge(p, {ok("cloud", a), ok("ai", b)}, policy());

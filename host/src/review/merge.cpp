@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iterator>
 #include <map>
+#include <numeric>
 #include <set>
 
 namespace fulcrum {
@@ -98,16 +99,17 @@ template <typename T> void append_unique(std::vector<T>& into, const std::vector
 std::vector<Risk> deduplicate(std::vector<Risk> risks) {
     std::vector<Risk> out;
     out.reserve(risks.size());
-    std::map<std::string, size_t> index;
+    // A review has a few dozen risks at most: looked for among those kept.
+    const auto same = [](const Risk& a, const Risk& b) {
+        return a.concern.empty() ? b.concern.empty() && a.id == b.id : a.concern == b.concern;
+    };
     for (auto& r : risks) {
-        const std::string key = r.concern.empty() ? "id:" + r.id : "concern:" + r.concern;
-        auto it = index.find(key);
-        if (it == index.end()) {
-            index[key] = out.size();
+        const auto it = std::find_if(out.begin(), out.end(), [&](const Risk& k) { return same(k, r); });
+        if (it == out.end()) {
             out.push_back(std::move(r));
             continue;
         }
-        Risk& kept = out[it->second];
+        Risk& kept = *it;
         append_unique(kept.raised_by, r.raised_by);
         kept.likelihood = std::max(kept.likelihood, r.likelihood);
         kept.impact = std::max(kept.impact, r.impact);
@@ -171,6 +173,28 @@ std::vector<const Mitigation*> choose_conditions(const Risk& risk, Level current
     return candidates;
 }
 
+// The annual value of business-case benefit `index` (as a JSON pointer
+// writes an array index: digits, no leading zero), or nullptr. Evidence is
+// the plugin's text: anything else cites nothing.
+const nlohmann::json* claimed_value(const nlohmann::json& doc, std::string_view index) {
+    if (index.empty() || index.size() > 9 || (index.size() > 1 && index[0] == '0') ||
+        !std::all_of(index.begin(), index.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return nullptr;
+    }
+    const size_t i = std::stoul(std::string(index));
+    const auto business_case = doc.find("business_case");
+    if (business_case == doc.end() || !business_case->is_object()) {
+        return nullptr;
+    }
+    const auto benefits = business_case->find("benefits");
+    if (benefits == business_case->end() || !benefits->is_array() || i >= benefits->size()) {
+        return nullptr;
+    }
+    const nlohmann::json& benefit = (*benefits)[i];
+    const auto value = benefit.is_object() ? benefit.find("annual_value") : benefit.end();
+    return value == benefit.end() ? nullptr : &*value;
+}
+
 // The annual value of the business case, each claim counted once: several
 // plugins may value the same claim of the proposal (cloud and big data both
 // restate an efficiency claim), so a benefit whose value comes from the
@@ -196,12 +220,7 @@ void add_annual_value(const Proposal& proposal, Review& review) {
                 continue;
             }
             const std::string claim = e.substr(0, e.find('/', prefix.size()));
-            const nlohmann::json* value = nullptr;
-            try { // evidence is the plugin's text: a malformed pointer cites nothing
-                const nlohmann::json::json_pointer pointer(claim + "/annual_value");
-                value = proposal.doc.contains(pointer) ? &proposal.doc.at(pointer) : nullptr;
-            } catch (const nlohmann::json::exception&) {
-            }
+            const nlohmann::json* value = claimed_value(proposal.doc, std::string_view(claim).substr(prefix.size()));
             if (value == nullptr || !value->is_object()) {
                 continue;
             }
@@ -367,11 +386,21 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
     review.inherent_risk_score = risk_score(inherent);
     review.risk_score = risk_score(residual);
     review.planned_risk_score = risk_score(planned);
-    std::stable_sort(review.risks.begin(), review.risks.end(), [](const Risk& a, const Risk& b) {
-        const int ra = a.residual_likelihood * a.residual_impact;
-        const int rb = b.residual_likelihood * b.residual_impact;
-        return ra != rb ? ra > rb : a.likelihood * a.impact > b.likelihood * b.impact;
+    // Worst residual first, then worst inherent; sorted by index, then each
+    // risk moved once, rather than moved about whole by the sort.
+    std::vector<size_t> order(review.risks.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&risks = review.risks](size_t a, size_t b) {
+        const int ra = risks[a].residual_likelihood * risks[a].residual_impact;
+        const int rb = risks[b].residual_likelihood * risks[b].residual_impact;
+        return ra != rb ? ra > rb : risks[a].likelihood * risks[a].impact > risks[b].likelihood * risks[b].impact;
     });
+    std::vector<Risk> sorted;
+    sorted.reserve(order.size());
+    for (const size_t i : order) {
+        sorted.push_back(std::move(review.risks[i]));
+    }
+    review.risks = std::move(sorted);
 
     // Joint view.
     if (!unmitigable.empty()) {
