@@ -102,43 +102,11 @@ void JsonWriter::grow(size_t n) {
     m_end = m_out.data() + m_out.size();
 }
 
-void JsonWriter::separate() {
-    if (m_after_key) {
-        m_after_key = false;
-        return;
-    }
-    if (!m_has_items.empty()) {
-        if (m_has_items.back()) {
-            put(',');
-        }
-        m_has_items.back() = 1;
-    }
-}
-
-JsonWriter& JsonWriter::open(char bracket) {
-    separate();
-    put(bracket);
-    m_has_items.push_back(0);
-    return *this;
-}
-
-JsonWriter& JsonWriter::close(char bracket) {
-    m_has_items.pop_back();
-    put(bracket);
-    return *this;
-}
-
 JsonWriter& JsonWriter::key(std::string_view name) {
     separate();
     quoted(name);
     put(':');
     m_after_key = true;
-    return *this;
-}
-
-JsonWriter& JsonWriter::value(std::string_view text) {
-    separate();
-    quoted(text);
     return *this;
 }
 

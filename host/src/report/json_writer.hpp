@@ -55,7 +55,11 @@ public:
         return *this;
     }
 
-    JsonWriter& value(std::string_view text);
+    JsonWriter& value(std::string_view text) {
+        separate();
+        quoted(text);
+        return *this;
+    }
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
     JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
     JsonWriter& value(bool flag);
@@ -76,9 +80,32 @@ public:
     template <size_t N, typename T> JsonWriter& field(const char (&name)[N], const T& v) { return key(name).value(v); }
 
 private:
-    JsonWriter& open(char bracket);
-    JsonWriter& close(char bracket);
-    void separate(); // a comma before every item but a container's first
+    // The small steps are written here, where the compiler can fold them
+    // into each caller: a review is a couple of thousand of them.
+    JsonWriter& open(char bracket) {
+        separate();
+        put(bracket);
+        m_has_items.push_back(0);
+        return *this;
+    }
+    JsonWriter& close(char bracket) {
+        m_has_items.pop_back();
+        put(bracket);
+        return *this;
+    }
+    // A comma before every item but a container's first.
+    void separate() {
+        if (m_after_key) {
+            m_after_key = false;
+            return;
+        }
+        if (!m_has_items.empty()) {
+            if (m_has_items.back()) {
+                put(',');
+            }
+            m_has_items.back() = 1;
+        }
+    }
     void quoted(std::string_view text);
     void escaped(std::string_view text);
 
