@@ -207,6 +207,16 @@ private:
     std::shared_ptr<const json> m_doc; // owned, or borrowed through an owner-less pointer
 };
 
+namespace detail {
+// A finding's lists hold a few items: room for four at the first, rather
+// than growing one, two, four (each growth moves what is there).
+template <typename T> void room_for_one_more(std::vector<T>& items) {
+    if (items.capacity() == 0) {
+        items.reserve(4);
+    }
+}
+} // namespace detail
+
 // A rule as the catalog lists it. Findings start from their rule so that the
 // catalog and the findings can never disagree on ids, titles or references.
 struct Rule {
@@ -289,6 +299,7 @@ public:
         return *this;
     }
     Risk& evidence(const std::string& pointer) & {
+        detail::room_for_one_more(m_data.evidence);
         m_data.evidence.push_back(pointer);
         return *this;
     }
@@ -299,10 +310,12 @@ public:
         return *this;
     }
     Risk& mitigation(const Mitigation& m) & {
+        detail::room_for_one_more(m_data.mitigations);
         m_data.mitigations.push_back(m.data());
         return *this;
     }
     Risk& mitigation(Mitigation&& m) & {
+        detail::room_for_one_more(m_data.mitigations);
         m_data.mitigations.push_back(std::move(m).data());
         return *this;
     }
@@ -346,6 +359,7 @@ public:
         return *this;
     }
     Benefit& evidence(const std::string& pointer) & {
+        detail::room_for_one_more(m_data.evidence);
         m_data.evidence.push_back(pointer);
         return *this;
     }
