@@ -129,6 +129,28 @@ TEST_CASE("unknown fields are kept and warned about", "[proposal]") {
     CHECK(p.doc["budget_owner"] == "finance");
 }
 
+TEST_CASE("fields are found in objects of any size", "[proposal]") {
+    // Small objects are walked member by member, large ones searched: the
+    // same bad field is named, and the same good one read, either way.
+    for (const int extra : {0, 31, 32, 33, 100}) {
+        std::string text = std::string(k_minimal) + "data: {records: many";
+        for (int i = 0; i < extra; ++i) {
+            text += ", x" + std::to_string(i) + ": 1";
+        }
+        text += "}\n";
+        INFO(extra << " unknown fields");
+        CHECK(error_of(text) == "p.yaml: /data/records: expected a non-negative integer, got \"many\"");
+        std::string top = "currency: EUR\n";
+        for (int i = 0; i < extra; ++i) {
+            top += "y" + std::to_string(i) + ": 1\n";
+        }
+        const Proposal p = validate_proposal(parse_document(top + k_minimal, Syntax::yaml, "p.yaml"), "p.yaml");
+        CHECK(p.currency == "EUR");
+        CHECK(p.id == "p1");
+        CHECK(p.warnings.size() == static_cast<size_t>(extra));
+    }
+}
+
 TEST_CASE("null means unknown and is accepted for optional fields", "[proposal]") {
     const std::string text = std::string(k_minimal) + "data: {records: null, classification: ~}\nvendor: null\n";
     CHECK_NOTHROW(validate_proposal(parse_document(text, Syntax::yaml, "p.yaml"), "p.yaml"));
