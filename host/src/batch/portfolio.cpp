@@ -15,12 +15,15 @@ std::string quadrant_of(int benefit_score, int risk_score) {
 
 namespace {
 
-double number_at(const nlohmann::json& doc, const char* pointer, double fallback) {
-    const nlohmann::json::json_pointer ptr(pointer);
-    if (!doc.contains(ptr) || !doc.at(ptr).is_number()) {
+// The number at /section/field of the proposal, or `fallback` when there is
+// none there; read by name, without building a json_pointer for each row.
+double number_at(const nlohmann::json& doc, const char* section, const char* field, double fallback) {
+    const auto in = doc.find(section);
+    if (in == doc.end() || !in->is_object()) {
         return fallback;
     }
-    return doc.at(ptr).get<double>();
+    const auto value = in->find(field);
+    return value != in->end() && value->is_number() ? value->get<double>() : fallback;
 }
 
 double net_value(double annual_benefit, double capex, double opex, const Cost& conditions, double years, double rate) {
@@ -67,13 +70,13 @@ PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohman
     row.risk_score = review.risk_score;
     row.complete = review.complete;
     row.currency = review.currency;
-    const double capex = number_at(doc, "/costs/capex", 0);
-    const double opex = number_at(doc, "/costs/opex_annual", 0);
+    const double capex = number_at(doc, "costs", "capex", 0);
+    const double opex = number_at(doc, "costs", "opex_annual", 0);
     row.innovation_cost = capex + opex;
     row.security_cost = review.conditions_cost.one_time + review.conditions_cost.annual;
     row.expected_net_value = net_value(review.has_annual_value ? review.annual_value.likely : 0, capex, opex,
-                                       review.conditions_cost, number_at(doc, "/business_case/horizon_years", 3),
-                                       number_at(doc, "/business_case/discount_rate", 0.08));
+                                       review.conditions_cost, number_at(doc, "business_case", "horizon_years", 3),
+                                       number_at(doc, "business_case", "discount_rate", 0.08));
     for (const auto& r : review.risks) {
         row.risk_ids.push_back(r.id);
     }
