@@ -1,12 +1,10 @@
 #include "proposal/fast_json.hpp"
 
+#include "util/byte_scan.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <string>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace fulcrum {
 namespace {
@@ -156,22 +154,14 @@ private:
 #if defined(__SSE2__)
         // Plain bytes sixteen at a time: no quote, no backslash, nothing
         // below 0x20; bytes at or above 0x80 are noted for the UTF-8 check.
-        const __m128i quotes = _mm_set1_epi8('"');
-        const __m128i backslashes = _mm_set1_epi8('\\');
-        const __m128i spaces = _mm_set1_epi8(0x20);
         while (m_end - m_at >= 16) {
-            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(m_at));
-            const __m128i controls = _mm_andnot_si128(_mm_cmplt_epi8(bytes, _mm_setzero_si128()),
-                                                      _mm_cmplt_epi8(bytes, spaces)); // signed: 0x80 and up are not
-            const __m128i stops =
-                _mm_or_si128(controls, _mm_or_si128(_mm_cmpeq_epi8(bytes, quotes), _mm_cmpeq_epi8(bytes, backslashes)));
-            const int stop = _mm_movemask_epi8(stops);
-            const unsigned before = stop == 0 ? 0xFFFFu : (1u << __builtin_ctz(static_cast<unsigned>(stop))) - 1;
-            if ((static_cast<unsigned>(_mm_movemask_epi8(bytes)) & before) != 0) {
+            const unsigned stop = byte_scan::escapes(m_at);
+            const unsigned before = stop == 0 ? 0xFFFFu : (1u << __builtin_ctz(stop)) - 1;
+            if ((byte_scan::high(m_at) & before) != 0) {
                 high = 0x80;
             }
             if (stop != 0) {
-                m_at += __builtin_ctz(static_cast<unsigned>(stop));
+                m_at += __builtin_ctz(stop);
                 break;
             }
             m_at += 16;

@@ -1,6 +1,7 @@
 #include "proposal/limits.hpp"
 
 #include "proposal/fast_json.hpp"
+#include "util/byte_scan.hpp"
 #include "util/error.hpp"
 
 #include <algorithm>
@@ -9,10 +10,6 @@
 #include <cstring>
 #include <tuple>
 #include <vector>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace fulcrum {
 
@@ -426,7 +423,7 @@ bool ascii_only(const unsigned char* s, size_t n) {
     if (n >= 16) {
         for (size_t i = 0;; i += 16) {
             const size_t at = std::min(i, n - 16);
-            if (_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at))) != 0) {
+            if (byte_scan::high(reinterpret_cast<const char*>(s) + at) != 0) {
                 return false;
             }
             if (at == n - 16) {

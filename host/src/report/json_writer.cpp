@@ -1,6 +1,7 @@
 #include "report/json_writer.hpp"
 
 #include "proposal/limits.hpp"
+#include "util/byte_scan.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -9,10 +10,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace fulcrum {
 namespace {
@@ -34,20 +31,12 @@ size_t plain_prefix(std::string_view text) {
     size_t i = 0;
 #if defined(__SSE2__)
     if (text.size() >= 16) {
-        const __m128i quotes = _mm_set1_epi8('"');
-        const __m128i backslashes = _mm_set1_epi8('\\');
-        const __m128i spaces = _mm_set1_epi8(0x20);
         // The last block overlaps the one before, whose bytes are plain: the
         // first byte it finds is the first of the text.
         for (;; i += 16) {
             const size_t at = std::min(i, text.size() - 16);
-            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
-            // Compared as signed bytes, those at or above 0x80 are below 0x20 too.
-            const __m128i special =
-                _mm_or_si128(_mm_cmplt_epi8(bytes, spaces),
-                             _mm_or_si128(_mm_cmpeq_epi8(bytes, quotes), _mm_cmpeq_epi8(bytes, backslashes)));
-            if (const int mask = _mm_movemask_epi8(special); mask != 0) {
-                return at + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+            if (const unsigned found = byte_scan::not_plain(text.data() + at); found != 0) {
+                return at + static_cast<size_t>(__builtin_ctz(found));
             }
             if (at == text.size() - 16) {
                 return text.size();
