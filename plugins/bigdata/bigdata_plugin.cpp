@@ -11,14 +11,14 @@
 
 namespace fulcrum::bigdata {
 
-void cite(Risk& risk, const Facts& f, std::initializer_list<std::string> pointers) {
+void cite(Risk& risk, const Facts& f, std::initializer_list<std::string_view> pointers) {
     bool any = false;
     for (const auto& ptr : pointers) {
         const auto& cited = risk.data().evidence;
         const json* value = f.p.find(ptr);
         const bool empty_list = value != nullptr && value->is_array() && value->empty();
         if (value != nullptr && !empty_list && std::find(cited.begin(), cited.end(), ptr) == cited.end()) {
-            risk.evidence(ptr);
+            risk.evidence(std::string(ptr));
             any = true;
         }
     }

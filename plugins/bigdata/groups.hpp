@@ -29,7 +29,7 @@ void integrity_risks(const Facts& f, Contribution& out);
 void benefits(const Facts& f, Contribution& out);
 
 // Adds each pointer that the proposal fills in (controls pointers always).
-void cite(Risk& risk, const Facts& f, std::initializer_list<std::string> pointers);
+void cite(Risk& risk, const Facts& f, std::initializer_list<std::string_view> pointers);
 // "EUR 1.2 million", in the proposal's currency.
 std::string money_text(const Facts& f, double amount);
 

@@ -238,11 +238,11 @@ Finding& Finding::data_facts(const Proposal& p) {
     return facts(p, {"/data/classification", "/data/personal_data", "/data/special_categories", "/data/records"});
 }
 
-Finding& Finding::facts(const Proposal& p, std::initializer_list<std::string> pointers) {
+Finding& Finding::facts(const Proposal& p, std::initializer_list<std::string_view> pointers) {
     for (const auto& ptr : pointers) {
         const json* value = p.find(ptr);
         if (value && !(value->is_array() && value->empty())) {
-            evidence(ptr);
+            evidence(std::string(ptr));
         }
     }
     return *this;

@@ -95,7 +95,7 @@ public:
     Finding& data_facts(const Proposal& p);
     // Adds those of `pointers` the proposal actually fills in (an empty list
     // is not a fact).
-    Finding& facts(const Proposal& p, std::initializer_list<std::string> pointers);
+    Finding& facts(const Proposal& p, std::initializer_list<std::string_view> pointers);
     Finding& concern(std::string key);
     Finding& mitigate(sdk::Mitigation m, int likelihood, int impact);
     Finding& fair(const Range& frequency, const Range& magnitude);
