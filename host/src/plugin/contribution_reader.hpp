@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model/findings.hpp"
+#include "util/json_path.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -21,32 +22,6 @@
 namespace fulcrum::contribution_reading {
 
 using nlohmann::json;
-
-// Where the reader is in the contribution, as a chain of the callers' own
-// frames: "/risks/3/mitigations/0/cost". It is printed only when something
-// fails, so a contribution that passes builds no pointer text at all.
-class Path {
-public:
-    Path() = default;
-    Path child(std::string_view key) const { return Path(this, key, 0); }
-    Path item(size_t index) const { return Path(this, {}, index); }
-
-    std::string str() const {
-        std::string out = m_parent != nullptr ? m_parent->str() : std::string();
-        if (m_parent != nullptr) {
-            out += '/';
-            out += m_key.data() != nullptr ? std::string(m_key) : std::to_string(m_index);
-        }
-        return out;
-    }
-
-private:
-    Path(const Path* parent, std::string_view key, size_t index) : m_parent(parent), m_key(key), m_index(index) {}
-
-    const Path* m_parent = nullptr;
-    std::string_view m_key; // a member's name; an item when it has no data
-    size_t m_index = 0;
-};
 
 // The contribution schema, checked by hand while converting: one pass, no
 // regular expressions, errors named by JSON pointer. It enforces exactly

@@ -2,11 +2,11 @@
 
 #include "proposal/document.hpp"
 #include "util/error.hpp"
+#include "util/json_path.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
-#include <set>
 #include <string_view>
 
 namespace fulcrum {
@@ -32,29 +32,6 @@ std::string show(const json& value) {
     return text;
 }
 
-std::string child(const std::string& ptr, const std::string& key) {
-    if (key.find_first_of("~/") == std::string::npos) { // almost every key: nothing to escape
-        std::string out;
-        out.reserve(ptr.size() + 1 + key.size());
-        return out.append(ptr).append(1, '/').append(key);
-    }
-    std::string escaped;
-    for (char c : key) {
-        if (c == '~') {
-            escaped += "~0";
-        } else if (c == '/') {
-            escaped += "~1";
-        } else {
-            escaped += c;
-        }
-    }
-    return ptr + "/" + escaped;
-}
-
-std::string child(const std::string& ptr, size_t index) {
-    return ptr + "/" + std::to_string(index);
-}
-
 constexpr double k_max_amount = 1e15;
 constexpr double k_max_count = 9007199254740991.0;
 
@@ -64,8 +41,12 @@ public:
     std::vector<std::string> errors;
     std::vector<std::string> warnings;
 
-    void fail(const std::string& ptr, const std::string& expected, const json& got) {
-        errors.push_back(ptr + ": expected " + expected + ", got " + show(got));
+    // A problem at `at`; the pointer is spelled out only here.
+    void fail(const Path& at, const std::string& expected, const json& got) {
+        errors.push_back(at.str() + ": expected " + expected + ", got " + show(got));
+    }
+    void missing(const Path& at, const std::string& expected) {
+        errors.push_back(at.str() + ": expected " + expected + ", got nothing");
     }
 
     // Each helper returns the value when it is present, non-null and right.
@@ -91,32 +72,30 @@ public:
         }
         return found == nullptr || found->is_null() ? nullptr : found;
     }
-    bool object(const json& v, const std::string& ptr) { return v.is_object() || (fail(ptr, "an object", v), false); }
-    bool array(const json& v, const std::string& ptr) { return v.is_array() || (fail(ptr, "an array", v), false); }
-    bool string(const json& v, const std::string& ptr) { return v.is_string() || (fail(ptr, "a string", v), false); }
-    bool boolean(const json& v, const std::string& ptr) {
-        return v.is_boolean() || (fail(ptr, "true or false", v), false);
-    }
+    bool object(const json& v, const Path& at) { return v.is_object() || (fail(at, "an object", v), false); }
+    bool array(const json& v, const Path& at) { return v.is_array() || (fail(at, "an array", v), false); }
+    bool string(const json& v, const Path& at) { return v.is_string() || (fail(at, "a string", v), false); }
+    bool boolean(const json& v, const Path& at) { return v.is_boolean() || (fail(at, "true or false", v), false); }
     // Bounds keep later arithmetic and conversions to integers defined:
     // money, hours and volumes up to 1e15, counts up to 2^53 - 1 (the
     // largest whole number a double holds exactly).
-    bool non_negative(const json& v, const std::string& ptr) {
+    bool non_negative(const json& v, const Path& at) {
         if (!(v.is_number() && v.get<double>() >= 0)) {
-            return fail(ptr, "a non-negative number", v), false;
+            return fail(at, "a non-negative number", v), false;
         }
-        return v.get<double>() <= k_max_amount || (fail(ptr, "a non-negative number no larger than 1e15", v), false);
+        return v.get<double>() <= k_max_amount || (fail(at, "a non-negative number no larger than 1e15", v), false);
     }
-    bool count(const json& v, const std::string& ptr) {
+    bool count(const json& v, const Path& at) {
         const bool whole =
             v.is_number_unsigned() || (v.is_number_integer() && v.get<long long>() >= 0) ||
             (v.is_number_float() && v.get<double>() >= 0 && std::floor(v.get<double>()) == v.get<double>());
         if (!whole) {
-            return fail(ptr, "a non-negative integer", v), false;
+            return fail(at, "a non-negative integer", v), false;
         }
         return v.get<double>() <= k_max_count ||
-               (fail(ptr, "a non-negative integer no larger than 9007199254740991 (2^53 - 1)", v), false);
+               (fail(at, "a non-negative integer no larger than 9007199254740991 (2^53 - 1)", v), false);
     }
-    bool one_of(const json& v, const std::string& ptr, std::initializer_list<std::string_view> allowed) {
+    bool one_of(const json& v, const Path& at, std::initializer_list<std::string_view> allowed) {
         if (v.is_string() &&
             std::find(allowed.begin(), allowed.end(), v.get_ref<const std::string&>()) != allowed.end()) {
             return true;
@@ -125,21 +104,21 @@ public:
         for (const auto& a : allowed) {
             list += (list.empty() ? "" : "|") + std::string(a);
         }
-        fail(ptr, "one of " + list, v);
+        fail(at, "one of " + list, v);
         return false;
     }
-    void strings(const json& v, const std::string& ptr) {
-        if (array(v, ptr)) {
+    void strings(const json& v, const Path& at) {
+        if (array(v, at)) {
             for (size_t i = 0; i < v.size(); ++i) {
-                string(v[i], child(ptr, i));
+                string(v[i], at.item(i));
             }
         }
     }
-    void known_fields(const json& obj, const std::string& ptr, std::initializer_list<std::string_view> known) {
+    void known_fields(const json& obj, const Path& at, std::initializer_list<std::string_view> known) {
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             const std::string& key = it.key();
             if (std::find(known.begin(), known.end(), key) == known.end()) {
-                warnings.push_back(child(ptr, key) + ": unknown field, kept but not used by Fulcrum itself");
+                warnings.push_back(at.child(key).str() + ": unknown field, kept but not used by Fulcrum itself");
             }
         }
     }
@@ -166,32 +145,32 @@ bool digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-void check_range(Checker& c, const json& v, const std::string& ptr) {
-    if (!c.object(v, ptr)) {
+void check_range(Checker& c, const json& v, const Path& at) {
+    if (!c.object(v, at)) {
         return;
     }
     for (const char* key : {"low", "likely", "high"}) {
         const json* x = c.get(v, key);
         if (!x) {
-            c.errors.push_back(child(ptr, key) + ": expected a non-negative number, got nothing");
+            c.missing(at.child(key), "a non-negative number");
         } else {
-            c.non_negative(*x, child(ptr, key));
+            c.non_negative(*x, at.child(key));
         }
     }
     if (c.errors.empty() && v["low"] > v["likely"]) {
-        c.errors.push_back(ptr + ": expected low <= likely <= high, got " + show(v));
+        c.errors.push_back(at.str() + ": expected low <= likely <= high, got " + show(v));
     } else if (c.errors.empty() && v["likely"] > v["high"]) {
-        c.errors.push_back(ptr + ": expected low <= likely <= high, got " + show(v));
+        c.errors.push_back(at.str() + ": expected low <= likely <= high, got " + show(v));
     }
 }
 
-void check_technology(Checker& c, const json& t, const std::string& ptr, Proposal& p) {
-    if (!c.object(t, ptr)) {
+void check_technology(Checker& c, const json& t, const Path& at, Proposal& p) {
+    if (!c.object(t, at)) {
         return;
     }
     const json* category = c.get(t, "category");
     if (!category) {
-        c.errors.push_back(child(ptr, "category") + ": expected a category such as cloud, ai or bigdata, got nothing");
+        c.missing(at.child("category"), "a category such as cloud, ai or bigdata");
         return;
     }
     // [a-z][a-z0-9_-]{0,31}
@@ -199,7 +178,7 @@ void check_technology(Checker& c, const json& t, const std::string& ptr, Proposa
         !made_of(category->get_ref<const std::string&>(), 1, 32,
                  [](char ch) { return lower(ch) || digit(ch) || ch == '_' || ch == '-'; }) ||
         !lower(category->get_ref<const std::string&>()[0])) {
-        c.fail(child(ptr, "category"), "a lower-case category name such as cloud, ai or bigdata", *category);
+        c.fail(at.child("category"), "a lower-case category name such as cloud, ai or bigdata", *category);
         return;
     }
     const std::string cat = category->get<std::string>();
@@ -207,148 +186,145 @@ void check_technology(Checker& c, const json& t, const std::string& ptr, Proposa
         p.categories.push_back(cat);
     }
     if (const json* name = c.get(t, "name")) {
-        c.string(*name, child(ptr, "name"));
+        c.string(*name, at.child("name"));
     }
     auto enum_field = [&](const char* key, std::initializer_list<std::string_view> allowed) {
         if (const json* v = c.get(t, key)) {
-            c.one_of(*v, child(ptr, key), allowed);
+            c.one_of(*v, at.child(key), allowed);
         }
     };
     if (cat == "cloud") {
         enum_field("service_model", {"iaas", "paas", "saas"});
         enum_field("deployment", {"public", "private", "hybrid", "multi"});
         if (const json* v = c.get(t, "provider")) {
-            c.string(*v, child(ptr, "provider"));
+            c.string(*v, at.child("provider"));
         }
         if (const json* v = c.get(t, "regions")) {
-            c.strings(*v, child(ptr, "regions"));
+            c.strings(*v, at.child("regions"));
         }
     } else if (cat == "ai") {
         enum_field("model_source", {"third_party_api", "self_hosted_open", "in_house_trained"});
         enum_field("decision_impact", {"none", "advisory", "automated"});
         if (const json* v = c.get(t, "affects_individuals")) {
-            c.boolean(*v, child(ptr, "affects_individuals"));
+            c.boolean(*v, at.child("affects_individuals"));
         }
         if (const json* v = c.get(t, "use_case")) {
-            c.string(*v, child(ptr, "use_case"));
+            c.string(*v, at.child("use_case"));
         }
         if (const json* v = c.get(t, "training_data")) {
-            c.strings(*v, child(ptr, "training_data"));
+            c.strings(*v, at.child("training_data"));
         }
     } else if (cat == "bigdata") {
         if (const json* v = c.get(t, "platform")) {
-            c.string(*v, child(ptr, "platform"));
+            c.string(*v, at.child("platform"));
         }
         if (const json* v = c.get(t, "sources")) {
-            c.strings(*v, child(ptr, "sources"));
+            c.strings(*v, at.child("sources"));
         }
         if (const json* v = c.get(t, "volume_tb")) {
-            c.non_negative(*v, child(ptr, "volume_tb"));
+            c.non_negative(*v, at.child("volume_tb"));
         }
         if (const json* v = c.get(t, "retention_days")) {
-            c.count(*v, child(ptr, "retention_days"));
+            c.count(*v, at.child("retention_days"));
         }
     }
 }
 
-void check_data(Checker& c, const json& d) {
-    const std::string ptr = "/data";
-    if (!c.object(d, ptr)) {
+void check_data(Checker& c, const json& d, const Path& at) {
+    if (!c.object(d, at)) {
         return;
     }
     c.known_fields(
-        d, ptr,
+        d, at,
         {"classification", "personal_data", "special_categories", "records", "residency", "cross_border_transfer"});
     if (const json* v = c.get(d, "classification")) {
-        c.one_of(*v, ptr + "/classification", {"public", "internal", "confidential", "restricted"});
+        c.one_of(*v, at.child("classification"), {"public", "internal", "confidential", "restricted"});
     }
-    if (const json* v = c.get(d, "personal_data")) {
-        c.boolean(*v, ptr + "/personal_data");
-    }
-    if (const json* v = c.get(d, "cross_border_transfer")) {
-        c.boolean(*v, ptr + "/cross_border_transfer");
+    for (const char* key : {"personal_data", "cross_border_transfer"}) {
+        if (const json* v = c.get(d, key)) {
+            c.boolean(*v, at.child(key));
+        }
     }
     if (const json* v = c.get(d, "records")) {
-        c.count(*v, ptr + "/records");
+        c.count(*v, at.child("records"));
     }
     for (const char* key : {"special_categories", "residency"}) {
         if (const json* v = c.get(d, key)) {
-            c.strings(*v, child(ptr, key));
+            c.strings(*v, at.child(key));
         }
     }
 }
 
-void check_business_case(Checker& c, const json& b) {
-    const std::string ptr = "/business_case";
-    if (!c.object(b, ptr)) {
+void check_business_case(Checker& c, const json& b, const Path& at) {
+    if (!c.object(b, at)) {
         return;
     }
-    c.known_fields(b, ptr, {"objectives", "benefits", "horizon_years", "discount_rate"});
+    c.known_fields(b, at, {"objectives", "benefits", "horizon_years", "discount_rate"});
     if (const json* v = c.get(b, "objectives")) {
-        c.strings(*v, ptr + "/objectives");
+        c.strings(*v, at.child("objectives"));
     }
     if (const json* v = c.get(b, "horizon_years")) {
-        if (c.count(*v, ptr + "/horizon_years") && (v->get<double>() < 1 || v->get<double>() > 50)) {
-            c.fail(ptr + "/horizon_years", "a whole number of years from 1 to 50", *v);
+        if (c.count(*v, at.child("horizon_years")) && (v->get<double>() < 1 || v->get<double>() > 50)) {
+            c.fail(at.child("horizon_years"), "a whole number of years from 1 to 50", *v);
         }
     }
     if (const json* v = c.get(b, "discount_rate")) {
         if (!v->is_number() || v->get<double>() < 0 || v->get<double>() >= 1) {
-            c.fail(ptr + "/discount_rate", "a fraction from 0 to below 1 (0.08 for 8%)", *v);
+            c.fail(at.child("discount_rate"), "a fraction from 0 to below 1 (0.08 for 8%)", *v);
         }
     }
     const json* benefits = c.get(b, "benefits");
-    if (!benefits || !c.array(*benefits, ptr + "/benefits")) {
+    const Path benefits_at = at.child("benefits");
+    if (!benefits || !c.array(*benefits, benefits_at)) {
         return;
     }
     for (size_t i = 0; i < benefits->size(); ++i) {
         const json& item = (*benefits)[i];
-        const std::string ip = child(ptr + "/benefits", i);
-        if (!c.object(item, ip)) {
+        const Path item_at = benefits_at.item(i);
+        if (!c.object(item, item_at)) {
             continue;
         }
-        c.known_fields(item, ip, {"dimension", "description", "annual_value", "metric"});
+        c.known_fields(item, item_at, {"dimension", "description", "annual_value", "metric"});
         const json* dim = c.get(item, "dimension");
         if (!dim) {
-            c.errors.push_back(ip + "/dimension: expected one of the benefit dimensions, got nothing");
+            c.missing(item_at.child("dimension"), "one of the benefit dimensions");
         } else {
-            c.one_of(*dim, ip + "/dimension", k_dimensions);
+            c.one_of(*dim, item_at.child("dimension"), k_dimensions);
         }
-        if (const json* v = c.get(item, "description")) {
-            c.string(*v, ip + "/description");
-        }
-        if (const json* v = c.get(item, "metric")) {
-            c.string(*v, ip + "/metric");
+        for (const char* key : {"description", "metric"}) {
+            if (const json* v = c.get(item, key)) {
+                c.string(*v, item_at.child(key));
+            }
         }
         if (const json* v = c.get(item, "annual_value")) {
-            check_range(c, *v, ip + "/annual_value");
+            check_range(c, *v, item_at.child("annual_value"));
         }
     }
 }
 
-void check_controls(Checker& c, const json& list, Proposal& p) {
-    if (!c.array(list, "/controls")) {
+void check_controls(Checker& c, const json& list, const Path& at, Proposal& p) {
+    if (!c.array(list, at)) {
         return;
     }
     for (size_t i = 0; i < list.size(); ++i) {
         const json& item = list[i];
-        const std::string ip = child("/controls", i);
-        if (!c.object(item, ip)) {
+        const Path item_at = at.item(i);
+        if (!c.object(item, item_at)) {
             continue;
         }
         const json* id = c.get(item, "id");
         const json* status = c.get(item, "status");
-        if (!id || !c.string(*id, ip + "/id")) {
+        if (!id || !c.string(*id, item_at.child("id"))) {
             if (!id) {
-                c.errors.push_back(ip + "/id: expected a control id such as mfa, got nothing");
+                c.missing(item_at.child("id"), "a control id such as mfa");
             }
             continue;
         }
         if (!status) {
-            c.errors.push_back(ip + "/status: expected one of in_place|planned|none, got nothing");
+            c.missing(item_at.child("status"), "one of in_place|planned|none");
             continue;
         }
-        if (!c.one_of(*status, ip + "/status", {"in_place", "planned", "none"})) {
+        if (!c.one_of(*status, item_at.child("status"), {"in_place", "planned", "none"})) {
             continue;
         }
         const std::string s = status->get<std::string>();
@@ -358,47 +334,52 @@ void check_controls(Checker& c, const json& list, Proposal& p) {
     }
 }
 
-void check_sections(Checker& c, const json& doc, Proposal& p) {
-    if (const json* o = c.get(doc, "organization"); o && c.object(*o, "/organization")) {
-        c.known_fields(*o, "/organization", {"name", "size", "sector", "has_ciso", "annual_revenue", "regulated"});
+// An object section of the proposal, when it is there and is an object.
+const json* section(Checker& c, const json& doc, const Path& at, std::string_view key) {
+    const json* v = c.get(doc, key);
+    return v != nullptr && c.object(*v, at) ? v : nullptr;
+}
+
+void check_sections(Checker& c, const json& doc, const Path& root, Proposal& p) {
+    if (const Path at = root.child("organization"); const json* o = section(c, doc, at, "organization")) {
+        c.known_fields(*o, at, {"name", "size", "sector", "has_ciso", "annual_revenue", "regulated"});
         if (const json* v = c.get(*o, "name")) {
-            c.string(*v, "/organization/name");
+            c.string(*v, at.child("name"));
         }
         if (const json* v = c.get(*o, "size")) {
-            c.one_of(*v, "/organization/size", {"small", "medium", "large", "enterprise"});
+            c.one_of(*v, at.child("size"), {"small", "medium", "large", "enterprise"});
         }
-        if (const json* v = c.get(*o, "has_ciso")) {
-            c.boolean(*v, "/organization/has_ciso");
-        }
-        if (const json* v = c.get(*o, "regulated")) {
-            c.boolean(*v, "/organization/regulated");
+        for (const char* key : {"has_ciso", "regulated"}) {
+            if (const json* v = c.get(*o, key)) {
+                c.boolean(*v, at.child(key));
+            }
         }
         if (const json* v = c.get(*o, "sector")) {
-            c.string(*v, "/organization/sector");
+            c.string(*v, at.child("sector"));
         }
         if (const json* v = c.get(*o, "annual_revenue")) {
-            c.non_negative(*v, "/organization/annual_revenue");
+            c.non_negative(*v, at.child("annual_revenue"));
         }
     }
-    if (const json* s = c.get(doc, "sponsor"); s && c.object(*s, "/sponsor")) {
-        c.known_fields(*s, "/sponsor", {"name", "role", "unit", "email"});
+    if (const Path at = root.child("sponsor"); const json* s = section(c, doc, at, "sponsor")) {
+        c.known_fields(*s, at, {"name", "role", "unit", "email"});
         for (const char* key : {"name", "role", "unit", "email"}) {
             if (const json* v = c.get(*s, key)) {
-                c.string(*v, child("/sponsor", key));
+                c.string(*v, at.child(key));
             }
         }
     }
     if (const json* d = c.get(doc, "data")) {
-        check_data(c, *d);
+        check_data(c, *d, root.child("data"));
     }
     if (const json* b = c.get(doc, "business_case")) {
-        check_business_case(c, *b);
+        check_business_case(c, *b, root.child("business_case"));
     }
-    if (const json* k = c.get(doc, "costs"); k && c.object(*k, "/costs")) {
-        c.known_fields(*k, "/costs", {"capex", "opex_annual", "security_budget"});
+    if (const Path at = root.child("costs"); const json* k = section(c, doc, at, "costs")) {
+        c.known_fields(*k, at, {"capex", "opex_annual", "security_budget"});
         for (const char* key : {"capex", "opex_annual", "security_budget"}) {
             if (const json* v = c.get(*k, key)) {
-                c.non_negative(*v, child("/costs", key));
+                c.non_negative(*v, at.child(key));
             }
         }
         if (const json* v = c.get(*k, "security_budget"); v && v->is_number()) {
@@ -406,33 +387,33 @@ void check_sections(Checker& c, const json& doc, Proposal& p) {
         }
     }
     if (const json* v = c.get(doc, "controls")) {
-        check_controls(c, *v, p);
+        check_controls(c, *v, root.child("controls"), p);
     }
-    if (const json* v = c.get(doc, "vendor"); v && c.object(*v, "/vendor")) {
-        c.known_fields(*v, "/vendor", {"name", "certifications", "exit_plan", "dpa"});
+    if (const Path at = root.child("vendor"); const json* v = section(c, doc, at, "vendor")) {
+        c.known_fields(*v, at, {"name", "certifications", "exit_plan", "dpa"});
         if (const json* name = c.get(*v, "name")) {
-            c.string(*name, "/vendor/name");
+            c.string(*name, at.child("name"));
         }
         if (const json* certs = c.get(*v, "certifications")) {
-            c.strings(*certs, "/vendor/certifications");
+            c.strings(*certs, at.child("certifications"));
         }
         for (const char* key : {"exit_plan", "dpa"}) {
             if (const json* x = c.get(*v, key)) {
-                c.boolean(*x, child("/vendor", key));
+                c.boolean(*x, at.child(key));
             }
         }
     }
     if (const json* v = c.get(doc, "compliance")) {
-        c.strings(*v, "/compliance");
+        c.strings(*v, root.child("compliance"));
     }
-    if (const json* r = c.get(doc, "resilience"); r && c.object(*r, "/resilience")) {
-        c.known_fields(*r, "/resilience", {"criticality", "rto_hours", "rpo_hours"});
+    if (const Path at = root.child("resilience"); const json* r = section(c, doc, at, "resilience")) {
+        c.known_fields(*r, at, {"criticality", "rto_hours", "rpo_hours"});
         if (const json* v = c.get(*r, "criticality")) {
-            c.one_of(*v, "/resilience/criticality", k_levels);
+            c.one_of(*v, at.child("criticality"), k_levels);
         }
         for (const char* key : {"rto_hours", "rpo_hours"}) {
             if (const json* v = c.get(*r, key)) {
-                c.non_negative(*v, child("/resilience", key));
+                c.non_negative(*v, at.child(key));
             }
         }
     }
@@ -449,52 +430,54 @@ Proposal validate_proposal(json doc, const std::string& source, const Limits& li
         throw input_error(source + ": expected a proposal (an object with id, title and technologies), got " +
                           (doc.is_null() ? std::string("an empty document") : show(doc)));
     }
-    c.known_fields(doc, "",
+    const Path root;
+    c.known_fields(doc, root,
                    {"id", "title", "summary", "sponsor", "organization", "technologies", "data", "business_case",
                     "costs", "controls", "vendor", "compliance", "resilience", "currency", "schema"});
     const json* id = c.get(doc, "id");
     if (!id) {
-        c.errors.push_back("/id: expected an id of 1-64 letters, digits, '.', '_' or '-', got nothing");
+        c.missing(root.child("id"), "an id of 1-64 letters, digits, '.', '_' or '-'");
     } else if (!id->is_string() || !made_of(id->get_ref<const std::string&>(), 1, 64, [](char ch) {
                    return lower(ch) || upper(ch) || digit(ch) || ch == '.' || ch == '_' || ch == '-';
                })) {
-        c.fail("/id", "an id of 1-64 letters, digits, '.', '_' or '-'", *id);
+        c.fail(root.child("id"), "an id of 1-64 letters, digits, '.', '_' or '-'", *id);
     } else {
         p.id = id->get<std::string>();
     }
     const json* title = c.get(doc, "title");
     if (!title) {
-        c.errors.push_back("/title: expected a non-empty string, got nothing");
+        c.missing(root.child("title"), "a non-empty string");
     } else if (!title->is_string() || title->get<std::string>().empty()) {
-        c.fail("/title", "a non-empty string", *title);
+        c.fail(root.child("title"), "a non-empty string", *title);
     } else {
         p.title = title->get<std::string>();
     }
     if (const json* v = c.get(doc, "summary")) {
-        c.string(*v, "/summary");
+        c.string(*v, root.child("summary"));
     }
     if (const json* v = c.get(doc, "currency")) {
         if (!v->is_string() || !made_of(v->get_ref<const std::string&>(), 3, 3, upper)) {
-            c.fail("/currency", "a three-letter ISO 4217 code such as USD", *v);
+            c.fail(root.child("currency"), "a three-letter ISO 4217 code such as USD", *v);
         } else {
             p.currency = v->get<std::string>();
         }
     }
     const json* techs = c.get(doc, "technologies");
+    const Path techs_at = root.child("technologies");
     if (!techs) {
-        c.errors.push_back("/technologies: expected a list of at least one technology, got nothing");
+        c.missing(techs_at, "a list of at least one technology");
     } else if (!techs->is_array() || techs->empty()) {
-        c.fail("/technologies", "a list of at least one technology", *techs);
+        c.fail(techs_at, "a list of at least one technology", *techs);
     } else if (techs->size() > limits.technologies) {
         c.errors.push_back("/technologies: " + std::to_string(techs->size()) +
                            " technologies, more than the limit of " + std::to_string(limits.technologies) +
                            " (limits.technologies)");
     } else {
         for (size_t i = 0; i < techs->size(); ++i) {
-            check_technology(c, (*techs)[i], child("/technologies", i), p);
+            check_technology(c, (*techs)[i], techs_at.item(i), p);
         }
     }
-    check_sections(c, doc, p);
+    check_sections(c, doc, root, p);
 
     if (!c.errors.empty()) {
         // A hostile document can hold thousands of problems; the first few
