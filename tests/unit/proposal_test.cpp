@@ -166,3 +166,21 @@ TEST_CASE("controls are read by id and status", "[proposal]") {
     CHECK(error_of(std::string(k_minimal) + "controls: [{id: mfa, status: maybe}]\n") ==
           "p.yaml: /controls/0/status: expected one of in_place|planned|none, got \"maybe\"");
 }
+
+TEST_CASE("fields deep in the proposal are named by their full pointer, escaped", "[proposal]") {
+    // Pointers are spelled out only for a message, from the frames that led
+    // to the field: each level must appear, and '~' and '/' in names escaped
+    // as RFC 6901 says.
+    CHECK(error_of("id: p1\ntitle: T\ntechnologies: [{category: cloud}, {category: ai, training_data: [a, 5]}]\n") ==
+          "p.yaml: /technologies/1/training_data/1: expected a string, got 5");
+    CHECK(error_of(std::string(k_minimal) + "business_case: {benefits: [{dimension: growth}, {dimension: growth, "
+                                            "annual_value: {low: 1, likely: -2, high: 3}}]}\n") ==
+          "p.yaml: /business_case/benefits/1/annual_value/likely: expected a non-negative number, got -2");
+    CHECK(error_of(std::string(k_minimal) + "controls: [{id: mfa, status: none}, {status: none}]\n") ==
+          "p.yaml: /controls/1/id: expected a control id such as mfa, got nothing");
+    const std::string text = std::string(k_minimal) + "a/b~c: 1\norganization: {x/y: 1, name: N}\n";
+    const Proposal p = validate_proposal(parse_document(text, Syntax::yaml, "p.yaml"), "p.yaml");
+    REQUIRE(p.warnings.size() == 2);
+    CHECK(p.warnings[0] == "/a~1b~0c: unknown field, kept but not used by Fulcrum itself");
+    CHECK(p.warnings[1] == "/organization/x~1y: unknown field, kept but not used by Fulcrum itself");
+}
