@@ -64,6 +64,42 @@ size_t plain_prefix(std::string_view text) {
     return i;
 }
 
+// The texts of fractional numbers printed before, by bit pattern, one table
+// a thread. A review prints the same few such numbers many times: a plugin's
+// breach magnitude in every risk that cites it, the same loss frequencies in
+// most risks. The shortest-digits search costs several hundred instructions
+// a number; a hit is a compare and a copy, and gives the same text.
+class NumberTexts {
+public:
+    // The cached text of `bits`, or an empty view.
+    std::string_view find(uint64_t bits) const {
+        const Slot& slot = m_slots[index(bits)];
+        return slot.bits == bits ? std::string_view(slot.text, slot.size) : std::string_view();
+    }
+    void keep(uint64_t bits, std::string_view text) {
+        if (text.size() > sizeof(Slot::text)) {
+            return;
+        }
+        Slot& slot = m_slots[index(bits)];
+        slot.bits = bits;
+        slot.size = static_cast<uint8_t>(text.size());
+        std::memcpy(slot.text, text.data(), text.size());
+    }
+
+private:
+    static constexpr size_t k_slots = 64;
+    static size_t index(uint64_t bits) { return static_cast<size_t>((bits * 0x9E3779B97F4A7C15ULL) >> 58); }
+
+    struct Slot {
+        uint64_t bits = 0;
+        uint8_t size = 0; // 0: empty (no number prints as nothing)
+        char text[31] = {};
+    };
+    std::array<Slot, k_slots> m_slots{};
+};
+
+thread_local NumberTexts t_number_texts;
+
 // The room made at a time. std::string fills what it adds with zeros, so
 // the writer adds a little at a time rather than all of a large capacity.
 constexpr size_t k_room_step = 4096;
@@ -192,7 +228,16 @@ JsonWriter& JsonWriter::value(double number) {
         m_at += 2;
         return *this;
     }
+    uint64_t bits = 0;
+    std::memcpy(&bits, &number, sizeof bits);
+    if (const std::string_view text = t_number_texts.find(bits); !text.empty()) {
+        std::memcpy(m_at, text.data(), text.size());
+        m_at += text.size();
+        return *this;
+    }
+    char* const start = m_at;
     m_at = nlohmann::detail::to_chars(m_at, m_at + 64, number);
+    t_number_texts.keep(bits, std::string_view(start, static_cast<size_t>(m_at - start)));
     return *this;
 }
 
