@@ -24,10 +24,13 @@ constexpr auto k_plain = [] {
     return plain;
 }();
 
-// The length of the longest prefix of plain bytes: no byte below 0x20, at
-// or above 0x80, no quote and no backslash. Sixteen bytes at a time where
-// SSE2 is there (every x86-64); shorter texts eight at a time in a word.
-size_t plain_prefix(std::string_view text) {
+// Copies the longest prefix of plain bytes of `text` (no byte below 0x20,
+// at or above 0x80, no quote and no backslash) to `out`, which has room for
+// all of `text`, and returns its length. Bytes after the prefix may be
+// copied too; the caller writes over them. Sixteen bytes at a time where
+// SSE2 is there (every x86-64), scanned and stored in one step; shorter
+// texts eight at a time in a word.
+size_t copy_plain_prefix(std::string_view text, char* out) {
     size_t i = 0;
 #if defined(__SSE2__)
     if (text.size() >= 16) {
@@ -35,7 +38,9 @@ size_t plain_prefix(std::string_view text) {
         // first byte it finds is the first of the text.
         for (;; i += 16) {
             const size_t at = std::min(i, text.size() - 16);
-            if (const unsigned found = byte_scan::not_plain(text.data() + at); found != 0) {
+            const __m128i block = byte_scan::load16(text.data() + at);
+            byte_scan::store16(out + at, block);
+            if (const unsigned found = byte_scan::not_plain(block); found != 0) {
                 return at + static_cast<size_t>(__builtin_ctz(found));
             }
             if (at == text.size() - 16) {
@@ -57,8 +62,10 @@ size_t plain_prefix(std::string_view text) {
         if (((control | zero_quote | zero_backslash | word) & highs) != 0) {
             break;
         }
+        std::memcpy(out + i, &word, sizeof word);
     }
     while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) {
+        out[i] = text[i];
         ++i;
     }
     return i;
@@ -137,13 +144,12 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 
 void JsonWriter::quoted(std::string_view text) {
     // Most texts are printable ASCII without quotes or backslashes: copied
-    // as they are after one scan.
-    const size_t plain = plain_prefix(text);
+    // as they are while they are scanned.
+    room(text.size() + 2);
+    *m_at = '"';
+    const size_t plain = copy_plain_prefix(text, m_at + 1);
     if (plain == text.size()) {
-        room(text.size() + 2);
-        *m_at++ = '"';
-        std::memcpy(m_at, text.data(), text.size());
-        m_at += text.size();
+        m_at += text.size() + 1;
         *m_at++ = '"';
         return;
     }
@@ -153,8 +159,7 @@ void JsonWriter::quoted(std::string_view text) {
         put(nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         return;
     }
-    put('"');
-    put(text.substr(0, plain));
+    m_at += plain + 1;
     escaped(text.substr(plain));
     put('"');
 }

@@ -34,12 +34,16 @@ inline unsigned escapes(const char* p) {
 
 // Bytes that are not printable ASCII to be copied as they are: those
 // `escapes` finds and those `high` finds, in one comparison fewer.
-inline unsigned not_plain(const char* p) {
-    const __m128i bytes = load16(p);
+inline unsigned not_plain(__m128i bytes) {
     // Compared as signed bytes, those at or above 0x80 are below 0x20 too.
     return mask(_mm_or_si128(
         _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
         _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\')))));
+}
+
+// Writes sixteen bytes at p, as load16 read them.
+inline void store16(char* p, __m128i bytes) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p), bytes);
 }
 
 } // namespace fulcrum::byte_scan
