@@ -196,10 +196,7 @@ inline Claim claim_for(const Proposal& p, const std::string& dimension) {
     for (size_t i = 0; i < benefits->size(); ++i) {
         const auto& b = (*benefits)[i];
         // Members read in place: each plugin asks once for each dimension.
-        const auto member = [&b](const char* key) {
-            const auto it = b.find(key);
-            return it == b.end() ? nullptr : &*it;
-        };
+        const auto member = [&b](std::string_view key) { return sdk::member(b, key); };
         const auto* stated = b.is_object() ? member("dimension") : nullptr;
         if (stated == nullptr || !stated->is_string() || stated->get_ref<const std::string&>() != dimension) {
             continue;
