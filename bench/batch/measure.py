@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -63,6 +64,14 @@ def main():
     one = run(batch(args.large, 1), args.repeat)
     small = run(batch(args.small, 2), args.repeat)
 
+    # What a review writes against what jq writes, from one untimed run of
+    # the small batch into a file: the two are not doing the same amount of work.
+    with tempfile.TemporaryDirectory() as scratch:
+        records = os.path.join(scratch, "records.jsonl")
+        subprocess.run([args.fulcrum, "batch", args.small, "--quiet", "-o", records], check=True)
+        record_bytes = os.path.getsize(records) / n_small
+    input_bytes = os.path.getsize(args.large) / n_large
+
     rate = {name: n_large / m["wall"] for name, m in (("jq", jq), ("jobs2", two), ("jobs1", one))}
     figures = {
         "proposals": n_large,
@@ -77,6 +86,10 @@ def main():
         "memory_ratio": two["rss_kib"] / small["rss_kib"],
         "cpu_us_per_proposal_jobs2": two["cpu"] / n_large * 1e6,
         "cpu_us_per_proposal_jq": jq["cpu"] / n_large * 1e6,
+        "input_bytes_per_proposal": input_bytes,
+        "record_bytes_per_proposal": record_bytes,
+        "jq_output_mib_per_s": rate["jq"] * input_bytes / 2**20,
+        "jobs2_output_mib_per_s": rate["jobs2"] * record_bytes / 2**20,
     }
 
     def verdict(ok):
@@ -89,6 +102,9 @@ def main():
     print(f"  fulcrum batch, 1 job  {rate['jobs1']:10,.0f} proposals/s  ({one['wall']:.2f} s)")
     print(f"  fulcrum batch, 2 jobs {rate['jobs2']:10,.0f} proposals/s  ({two['wall']:.2f} s, "
           f"{figures['cpu_us_per_proposal_jobs2']:.0f} us CPU each)")
+    print(f"  JSON written: a record is {record_bytes / 1024:.1f} KiB ({record_bytes / input_bytes:.1f} times its "
+          f"input); fulcrum, 2 jobs, {figures['jobs2_output_mib_per_s']:,.0f} MiB/s against jq's "
+          f"{figures['jq_output_mib_per_s']:,.0f} MiB/s")
     print(f"  ratio to jq, 2 jobs          {figures['ratio_to_jq']:6.2f}   target >= 2.0   "
           f"{verdict(figures['ratio_to_jq'] >= 2.0)}")
     print(f"  speed-up, 1 to 2 jobs        {figures['speedup_1_to_2_jobs']:6.2f}   target >= 1.7   "
