@@ -28,7 +28,7 @@ void cite(Risk& risk, const Facts& f, std::initializer_list<std::string_view> po
 }
 
 std::string money_text(const Facts& f, double amount) {
-    return f.p.text("/currency").value_or("USD") + " " + count_text(amount);
+    return f.currency + " " + count_text(amount);
 }
 
 namespace {

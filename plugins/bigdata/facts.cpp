@@ -50,6 +50,7 @@ Facts::Facts(const Proposal& proposal, Technology technology, Settings config)
     records = p.number("/data/records");
     cross_border = p.flag("/data/cross_border_transfer");
     criticality = p.text("/resilience/criticality").value_or("");
+    currency = p.text("/currency").value_or("USD");
 
     volume_tb = lake.number("volume_tb");
     retention_days = lake.number("retention_days");

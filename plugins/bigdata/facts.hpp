@@ -60,6 +60,7 @@ struct Facts {
     std::optional<bool> rebuildable;
     std::optional<bool> cross_border;
     std::string criticality; // "" when unknown
+    std::string currency;    // the proposal's, USD when it names none
 
     bool is_personal() const { return personal.value_or(false); }
     bool sensitive() const { return is_personal() || classification >= 3; }

@@ -8,6 +8,48 @@ namespace fulcrum::cloud {
 
 using namespace fulcrum::firstparty;
 
+namespace {
+
+std::vector<std::string> all_regions(const Proposal& p) {
+    std::vector<std::string> all;
+    for (const auto& t : p.technologies("cloud")) {
+        if (const auto* list = t.list("regions")) {
+            for (const auto& r : *list) {
+                if (r.is_string() && std::find(all.begin(), all.end(), r.get<std::string>()) == all.end()) {
+                    all.push_back(r.get<std::string>());
+                }
+            }
+        }
+    }
+    return all;
+}
+
+// "1.2 million records of confidential personal data".
+std::string describe_data(const Proposal& p, bool personal) {
+    const auto classification = p.text("/data/classification");
+    std::string text;
+    if (classification) {
+        text = *classification + (personal ? " personal data" : " data");
+    } else {
+        text = personal ? "personal data of unstated sensitivity" : "data of unstated sensitivity";
+    }
+    if (const auto* special = p.find("/data/special_categories"); special && special->is_array() && !special->empty()) {
+        std::string list;
+        for (size_t i = 0; i < special->size(); ++i) {
+            if ((*special)[i].is_string()) {
+                list += (list.empty() ? "" : ", ") + (*special)[i].get<std::string>();
+            }
+        }
+        text += " with special categories (" + list + ")";
+    }
+    if (const auto records = p.number("/data/records"); records && *records > 0) {
+        text = count_text(*records) + (*records == 1 ? " record of " : " records of ") + text;
+    }
+    return text;
+}
+
+} // namespace
+
 Context::Context(const Proposal& proposal, const sdk::Technology& technology, sdk::Contribution& contribution)
     : p(proposal), cloud(technology), out(contribution) {
     model = cloud.text("service_model").value_or("");
@@ -24,25 +66,14 @@ Context::Context(const Proposal& proposal, const sdk::Technology& technology, sd
     if (const auto records = p.number("/data/records"); records && *records > 0 && *records < 10000) {
         data_impact = std::max(1, data_impact - 1);
     }
+    m_regions = all_regions(p);
+    m_data_phrase = describe_data(p, personal);
+    m_currency = p.text("/currency").value_or("USD");
 }
 
 bool Context::gdpr_applies() const {
     return personal && (p.lists("/compliance", "gdpr") || p.lists("/compliance", "uk_gdpr") ||
                         p.lists("/data/residency", "eu") || p.lists("/data/residency", "uk"));
-}
-
-std::vector<std::string> Context::regions() const {
-    std::vector<std::string> all;
-    for (const auto& t : p.technologies("cloud")) {
-        if (const auto* list = t.list("regions")) {
-            for (const auto& r : *list) {
-                if (r.is_string() && std::find(all.begin(), all.end(), r.get<std::string>()) == all.end()) {
-                    all.push_back(r.get<std::string>());
-                }
-            }
-        }
-    }
-    return all;
 }
 
 bool Context::multi_site() const {
@@ -122,36 +153,13 @@ std::string Context::service_phrase() const {
     return article(text) + " " + text;
 }
 
-std::string Context::data_phrase() const {
-    const auto classification = p.text("/data/classification");
-    std::string text;
-    if (classification) {
-        text = *classification + (personal ? " personal data" : " data");
-    } else {
-        text = personal ? "personal data of unstated sensitivity" : "data of unstated sensitivity";
-    }
-    if (const auto* special = p.find("/data/special_categories"); special && special->is_array() && !special->empty()) {
-        std::string list;
-        for (size_t i = 0; i < special->size(); ++i) {
-            if ((*special)[i].is_string()) {
-                list += (list.empty() ? "" : ", ") + (*special)[i].get<std::string>();
-            }
-        }
-        text += " with special categories (" + list + ")";
-    }
-    if (const auto records = p.number("/data/records"); records && *records > 0) {
-        text = count_text(*records) + (*records == 1 ? " record of " : " records of ") + text;
-    }
-    return text;
-}
-
 std::string Context::money(double amount) const {
     double rounded = amount;
     if (amount >= 100) {
         const double unit = std::pow(10.0, std::floor(std::log10(amount)) - 1);
         rounded = std::round(amount / unit) * unit;
     }
-    return p.text("/currency").value_or("USD") + " " + count_text(rounded, false);
+    return m_currency + " " + count_text(rounded, false);
 }
 
 sdk::Mitigation Context::mitigation(const std::string& id, const std::string& title, double one_time,

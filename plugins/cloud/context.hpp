@@ -46,7 +46,7 @@ struct Context {
     bool in_place(const std::string& control) const { return p.control(control) == ControlStatus::in_place; }
     // Regions of every cloud technology, and whether the service runs in
     // more than one place (two regions, or a hybrid or multi-cloud set-up).
-    std::vector<std::string> regions() const;
+    const std::vector<std::string>& regions() const { return m_regions; }
     bool multi_site() const;
 
     // 2 (low) to 5 (mission-critical); 3 when the proposal does not say.
@@ -63,9 +63,11 @@ struct Context {
     void add(Finding&& finding);
 
     // Wording a board member reads.
-    std::string model_name() const;         // "SaaS", "PaaS", "IaaS" or "cloud"
-    std::string service_phrase() const;     // "a high-criticality SaaS service"
-    std::string data_phrase() const;        // "1.2 million records of confidential personal data"
+    std::string model_name() const;     // "SaaS", "PaaS", "IaaS" or "cloud"
+    std::string service_phrase() const; // "a high-criticality SaaS service"
+    const std::string& data_phrase() const {
+        return m_data_phrase;
+    }                                       // "1.2 million records of confidential personal data"
     std::string money(double amount) const; // "USD 260,000", to two significant figures
 
     // Money, in the proposal's currency, scaled to the organisation's size.
@@ -76,6 +78,10 @@ struct Context {
     Range migration_loss() const;
 
 private:
+    // Read once, for the many rules that word or weigh them.
+    std::vector<std::string> m_regions;
+    std::string m_data_phrase;
+    std::string m_currency;
     std::set<std::string> m_asked;
 };
 

@@ -97,7 +97,7 @@ void data_residency(Context& ctx) {
         return;
     }
     const bool transfer = ctx.p.flag("/data/cross_border_transfer").value_or(false);
-    const auto regions = ctx.regions();
+    const auto& regions = ctx.regions();
     const json* residency = ctx.p.find("/data/residency");
     if (!residency || !residency->is_array() || residency->empty()) {
         ctx.ask(k_data_residency, "/data/residency",
