@@ -61,9 +61,9 @@ bool untrusted(const std::vector<std::string>& sources) {
                          "public", "open_data", "crowd", "feedback", "user_generated", "user-generated", "inbound"});
 }
 
-bool AiFacts::has(const std::string& name) const {
-    const auto it = tech.doc->find(name);
-    return it != tech.doc->end() && !it->is_null();
+bool AiFacts::has(std::string_view name) const {
+    const sdk::json* value = tech.doc->is_object() ? sdk::member(*tech.doc, name) : nullptr;
+    return value != nullptr && !value->is_null();
 }
 
 void AiFacts::cite(sdk::Risk& risk, std::initializer_list<const char*> names) const {

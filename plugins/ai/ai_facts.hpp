@@ -69,8 +69,8 @@ struct AiFacts {
     bool small_org() const { return size == "small"; }
 
     // The JSON pointer of a technology field, for evidence.
-    std::string field(const std::string& name) const { return tech.field(name); }
-    bool has(const std::string& name) const;
+    std::string field(std::string_view name) const { return tech.field(name); }
+    bool has(std::string_view name) const;
     // Adds the pointer of each named technology field the proposal fills in.
     void cite(sdk::Risk& risk, std::initializer_list<const char*> names) const;
 };

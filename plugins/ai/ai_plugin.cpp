@@ -58,8 +58,7 @@ public:
             return out;
         }
         fulcrum::ai::Sink sink(out);
-        for (const Technology& tech : techs) {
-            const auto facts = fulcrum::ai::gather(p, tech, m_settings);
+        const auto review = [&sink](const fulcrum::ai::AiFacts& facts) {
             if (!facts.has("use_case")) {
                 sink.ask(fulcrum::ai::rules::regulatory_tier, facts.field("use_case"),
                          "What will " + fulcrum::ai::system_name(facts) +
@@ -69,10 +68,15 @@ public:
             fulcrum::ai::decision_risks(facts, sink);
             fulcrum::ai::data_risks(facts, sink);
             fulcrum::ai::llm_risks(facts, sink);
+        };
+        const auto main = fulcrum::ai::gather(p, techs.front(), m_settings);
+        review(main);
+        for (size_t i = 1; i < techs.size(); ++i) {
+            review(fulcrum::ai::gather(p, techs[i], m_settings));
         }
         // Benefits are judged once, on the main AI system, so that a proposal
         // with two models does not count each benefit twice.
-        fulcrum::ai::benefits(fulcrum::ai::gather(p, techs.front(), m_settings), sink);
+        fulcrum::ai::benefits(main, sink);
         fulcrum::firstparty::security_ownership(p, fulcrum::ai::rules::ownership, out);
         return out;
     }
