@@ -155,6 +155,7 @@ std::vector<Question> deduplicate(std::vector<Question> questions) {
 // cheapest), or, when none does alone, every mitigation not yet in place.
 std::vector<const Mitigation*> choose_conditions(const Risk& risk, Level current, Severity accept) {
     std::vector<const Mitigation*> candidates;
+    candidates.reserve(risk.mitigations.size());
     for (const auto& m : risk.mitigations) {
         if (m.status != MitigationStatus::in_place) {
             candidates.push_back(&m);
@@ -337,6 +338,10 @@ Review merge(const Proposal& proposal, std::vector<PluginRun> runs, const Policy
     // the conditions would leave.
     const Severity accept = policy.appetite.accept_without_conditions;
     std::vector<std::pair<int, int>> inherent, residual, planned;
+    inherent.reserve(review.risks.size());
+    residual.reserve(review.risks.size());
+    planned.reserve(review.risks.size());
+    review.conditions.reserve(review.risks.size());
     std::vector<std::string> unmitigable;
     std::vector<std::string> above_after; // still beyond the appetite once the conditions are met
     Severity worst_residual = Severity::info;
