@@ -133,6 +133,47 @@ TEST_CASE("rule ids must be under the plugin's own id", "[contribution]") {
                                 "under the plugin's id 'ai'");
 }
 
+TEST_CASE("ids and tokens hold their own characters only", "[contribution]") {
+    // Rule ids are <plugin>.<name>; mitigation ids take [a-z0-9_.-], concern
+    // keys [a-z0-9_-]; each starts with a letter or digit. A NUL byte (which
+    // JSON can carry as \u0000) is no character of any of them.
+    const std::string nul("enforce\0mfa", 11);
+    struct Case {
+        const char* field;
+        std::string value;
+        bool accepted;
+    };
+    const Case cases[] = {
+        {"id", "cloud.mfa-2_b.c", true}, {"id", "cloud.Mfa", false},           {"id", "cloud.", false},
+        {"id", "cloud..mfa", false},     {"id", "cloud.m fa", false},          {"id", "cloud.mf" + nul, false},
+        {"mitigation", "a.b_c-d", true}, {"mitigation", "-mfa", false},        {"mitigation", "MFA", false},
+        {"mitigation", nul, false},      {"mitigation", "mfa\u00e9", false},   {"concern", "identity_and-access", true},
+        {"concern", "id.entity", false}, {"concern", "identity" + nul, false},
+    };
+    for (const Case& c : cases) {
+        json doc = valid();
+        const std::string field = c.field;
+        std::string at;
+        if (field == "id") {
+            doc["risks"][0]["id"] = c.value;
+            at = "/risks/0/id";
+        } else if (field == "mitigation") {
+            doc["risks"][0]["mitigations"][0]["id"] = c.value;
+            at = "/risks/0/mitigations/0/id";
+        } else {
+            doc["risks"][0]["concern"] = c.value;
+            at = "/risks/0/concern";
+        }
+        INFO(field << " " << json(c.value).dump());
+        const std::string reason = refusal(doc);
+        if (c.accepted) {
+            CHECK(reason.empty());
+        } else {
+            CHECK(reason.find(" at " + at) != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("a mitigation may not leave more risk than the risk has", "[contribution]") {
     json doc = valid();
     doc["risks"][0]["mitigations"][1]["residual"] = {{"likelihood", 5}, {"impact", 1}};

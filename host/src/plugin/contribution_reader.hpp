@@ -10,7 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -147,35 +149,26 @@ public:
     std::string& rule_id(std::string& s, const Path& path) const {
         text(s, path, 1, 128);
         const size_t dot = s.find('.');
-        auto ok = [&](size_t from, size_t to, bool dots) {
-            if (from >= to || !lower_or_digit(s[from])) {
-                return false;
-            }
-            for (size_t i = from + 1; i < to; ++i) {
-                if (!lower_or_digit(s[i]) && s[i] != '_' && s[i] != '-' && !(dots && s[i] == '.')) {
-                    return false;
-                }
-            }
-            return true;
-        };
-        if (dot == std::string::npos || !ok(0, dot, false) || !ok(dot + 1, s.size(), true)) {
+        // <plugin>: [a-z0-9][a-z0-9_-]*, then <name>: [a-z0-9][a-z0-9_.-]*
+        if (dot == std::string::npos || !made_of(std::string_view(s).substr(0, dot), k_underscore | k_dash) ||
+            !made_of(std::string_view(s).substr(dot + 1), k_underscore | k_dash | k_dot)) {
             fail(path, "expected a rule id '<plugin>.<name>' in lower case, got '" + s + "'");
         }
         return s;
     }
 
-    // ^[a-z0-9][a-z0-9<extra>]*$ with the given extra characters.
+    // ^[a-z0-9][a-z0-9<extra>]*$ with the given extra characters (of "_.-").
     std::string& token(json& v, const Path& path, const char* extra, size_t max) const {
         return token(text(v, path, 1, max), path, extra, max);
     }
 
     std::string& token(std::string& s, const Path& path, const char* extra, size_t max) const {
         text(s, path, 1, max);
-        bool good = lower_or_digit(s[0]);
-        for (size_t i = 1; good && i < s.size(); ++i) {
-            good = lower_or_digit(s[i]) || std::strchr(extra, s[i]) != nullptr;
+        uint8_t allowed = 0;
+        for (const char* c = extra; *c != '\0'; ++c) {
+            allowed |= *c == '_' ? k_underscore : *c == '-' ? k_dash : *c == '.' ? k_dot : 0;
         }
-        if (!good) {
+        if (!made_of(s, allowed)) {
             fail(path, "expected lower-case letters, digits and '" + std::string(extra) + "', got '" + s + "'");
         }
         return s;
@@ -253,7 +246,35 @@ public:
     }
 
 private:
-    static bool lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+    // The bytes ids and tokens are made of, by class: one table lookup a byte.
+    enum : uint8_t { k_lower_or_digit = 1, k_underscore = 2, k_dash = 4, k_dot = 8 };
+    static constexpr std::array<uint8_t, 256> k_classes = [] {
+        std::array<uint8_t, 256> classes{};
+        for (int c = 'a'; c <= 'z'; ++c) {
+            classes[static_cast<size_t>(c)] = k_lower_or_digit;
+        }
+        for (int c = '0'; c <= '9'; ++c) {
+            classes[static_cast<size_t>(c)] = k_lower_or_digit;
+        }
+        classes['_'] = k_underscore;
+        classes['-'] = k_dash;
+        classes['.'] = k_dot;
+        return classes;
+    }();
+
+    // A lower-case letter or digit, then bytes of that class or of `extra`.
+    static bool made_of(std::string_view s, uint8_t extra) {
+        if (s.empty() || k_classes[static_cast<unsigned char>(s[0])] != k_lower_or_digit) {
+            return false;
+        }
+        const uint8_t allowed = k_lower_or_digit | extra;
+        for (const char c : s.substr(1)) {
+            if ((k_classes[static_cast<unsigned char>(c)] & allowed) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 };
 
 inline const char* const k_dimensions[] = {"efficiency", "customer_experience", "competitive_advantage",
