@@ -1,5 +1,7 @@
 #include "batch/portfolio.hpp"
 
+#include "util/format.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -36,17 +38,6 @@ double net_value(double annual_benefit, double capex, double opex, const Cost& c
 
 bool fundable(Decision d) {
     return d == Decision::approve || d == Decision::approve_with_conditions;
-}
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
 }
 
 Decision decision_from(const std::string& text) {

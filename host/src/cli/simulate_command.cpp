@@ -6,6 +6,7 @@
 #include "quant/quantify.hpp"
 #include "quant/scenario_run.hpp"
 #include "util/error.hpp"
+#include "util/format.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -24,17 +25,6 @@ const char* const k_usage = "Usage: fulcrum simulate FILE [options]\n\n"
                             "scenario a line: name, frequency low, likely, high, magnitude low, likely, high,\n"
                             "and optionally secondary probability, low, likely, high). docs/quantification.md\n"
                             "explains the model and both formats.\n\n";
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) {
-        return text;
-    }
-    std::string out = "\"";
-    for (char c : text) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
 
 std::string csv_row(const std::string& name, double expected, const quant::LossSummary& s) {
     std::ostringstream row;

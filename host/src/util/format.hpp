@@ -1,4 +1,4 @@
-// Small text helpers shared by the merge and the reports.
+// Small text helpers shared by the merge, the reports and the CSV outputs.
 #pragma once
 
 #include <string>
@@ -14,5 +14,8 @@ std::string money(const std::string& currency, double value);
 std::string join_words(const std::vector<std::string>& items);
 // A machine value as readers see it: "in_place" -> "in place".
 std::string words(std::string value);
+// A CSV field as RFC 4180 writes it: quoted, with quotes doubled, when it
+// holds a comma, a quote or a line break (LF or CR); as it is otherwise.
+std::string csv_field(const std::string& text);
 
 } // namespace fulcrum
