@@ -188,3 +188,31 @@ TEST_CASE("the SDK finds members of small and large objects alike", "[sdk]") {
         }
     }
 }
+
+TEST_CASE("the SDK reads each control by id: status and entry, first entry standing", "[sdk]") {
+    // Controls are indexed once when the Proposal is made; a rule asks by id.
+    using sdk::ControlStatus;
+    const sdk::Proposal listed(nlohmann::json::parse(R"({"controls": [
+        {"id": "mfa", "status": "in_place"}, "not an entry", {"id": "backup", "status": "planned"},
+        {"id": "dlp", "status": "none"}, {"id": "mfa", "status": "none"}, {"id": "siem", "status": "maybe"},
+        {"status": "in_place"}]})"));
+    CHECK(listed.control("mfa") == ControlStatus::in_place); // the first of two entries
+    CHECK(listed.control_pointer("mfa") == "/controls/0");
+    CHECK(listed.control("backup") == ControlStatus::planned);
+    CHECK(listed.control_pointer("backup") == "/controls/2"); // indexes count entries that are not objects
+    CHECK(listed.control("dlp") == ControlStatus::none);
+    CHECK(listed.control("siem") == ControlStatus::none); // an unknown status is no control
+    CHECK(listed.control_pointer("siem") == "/controls/5");
+    CHECK(listed.control("waf") == ControlStatus::none); // listed controls, this one not among them
+    CHECK(listed.control_pointer("waf") == "/controls");
+    const sdk::Proposal copy = listed; // the index points into the document both share
+    CHECK(copy.control_pointer("dlp") == "/controls/3");
+
+    for (const char* doc : {R"({})", R"({"controls": null})", R"({"controls": {"mfa": "in_place"}})"}) {
+        INFO(doc);
+        const nlohmann::json tree = nlohmann::json::parse(doc);
+        const sdk::Proposal borrowed = sdk::Proposal::borrowing(tree);
+        CHECK(borrowed.control("mfa") == ControlStatus::unknown); // no list: the proposal does not say
+        CHECK(borrowed.control_pointer("mfa") == "/controls");
+    }
+}

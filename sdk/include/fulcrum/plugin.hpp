@@ -78,7 +78,7 @@ private:
 // "unknown" (std::nullopt): a rule that needs one should ask a question.
 class Proposal {
 public:
-    explicit Proposal(json doc) : m_doc(std::make_shared<const json>(std::move(doc))) {}
+    explicit Proposal(json doc) : m_doc(std::make_shared<const json>(std::move(doc))) { index_controls(); }
     // Reads the host's tree in place (the tree ABI); `doc` must outlive this.
     static Proposal borrowing(const json& doc) {
         return Proposal(std::shared_ptr<const json>(std::shared_ptr<const json>(), &doc));
@@ -159,28 +159,41 @@ private:
 
     // The control's status and the index of its entry, if it is listed.
     std::pair<ControlStatus, std::optional<size_t>> control_entry(std::string_view id) const {
-        const json* controls = find("/controls");
-        if (!controls || !controls->is_array()) {
+        if (!m_controls_listed) {
             return {ControlStatus::unknown, std::nullopt};
         }
-        for (size_t i = 0; i < controls->size(); ++i) {
-            const json& c = (*controls)[i];
-            if (!c.is_object() || text_member(c, "id") != id) {
-                continue;
+        for (const Control& c : m_controls) {
+            if (c.id == id) {
+                return {c.status, c.index};
             }
-            const std::string_view status = text_member(c, "status");
-            if (status == "in_place") {
-                return {ControlStatus::in_place, i};
-            }
-            if (status == "planned") {
-                return {ControlStatus::planned, i};
-            }
-            return {ControlStatus::none, i};
         }
         return {ControlStatus::none, std::nullopt};
     }
 
-    explicit Proposal(std::shared_ptr<const json> doc) : m_doc(std::move(doc)) {}
+    // The controls listed in the proposal, read once: the rules ask for them
+    // by id some forty times a proposal. The first entry of an id stands.
+    void index_controls() {
+        const json* controls = find("/controls");
+        m_controls_listed = controls != nullptr && controls->is_array();
+        if (!m_controls_listed) {
+            return;
+        }
+        m_controls.reserve(controls->size());
+        for (size_t i = 0; i < controls->size(); ++i) {
+            const json& c = (*controls)[i];
+            if (!c.is_object()) {
+                continue;
+            }
+            const std::string_view status = text_member(c, "status");
+            m_controls.push_back({text_member(c, "id"),
+                                  status == "in_place"  ? ControlStatus::in_place
+                                  : status == "planned" ? ControlStatus::planned
+                                                        : ControlStatus::none,
+                                  i});
+        }
+    }
+
+    explicit Proposal(std::shared_ptr<const json> doc) : m_doc(std::move(doc)) { index_controls(); }
 
     // A member, or an array item by its index ("0", "12"; no sign, no
     // leading zero), as json_pointer reads them; nullptr when there is none.
@@ -201,7 +214,15 @@ private:
         return index < parent.size() ? &parent[index] : nullptr;
     }
 
+    struct Control {
+        std::string_view id; // in the document, which the Proposal keeps alive or borrows
+        ControlStatus status;
+        size_t index;
+    };
+
     std::shared_ptr<const json> m_doc; // owned, or borrowed through an owner-less pointer
+    std::vector<Control> m_controls;
+    bool m_controls_listed = false;
 };
 
 namespace detail {
