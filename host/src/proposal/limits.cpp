@@ -3,6 +3,7 @@
 #include "proposal/fast_json.hpp"
 #include "util/byte_scan.hpp"
 #include "util/error.hpp"
+#include "util/json_path.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -58,14 +59,6 @@ template <typename T> void set(Limits& limits, const std::string& key, T value) 
     } else {
         limits.contribution_questions = value;
     }
-}
-
-std::string escape_token(const std::string& token) {
-    std::string out;
-    for (char c : token) {
-        out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    }
-    return out;
 }
 
 // The first `bytes` bytes of UTF-8 `text`, not cutting a character in two.
@@ -220,9 +213,12 @@ std::string LimitGuard::pointer(const std::string& token) const {
     }
     std::string out;
     for (size_t i = 1; i < m_path.size(); ++i) { // m_path[0] is the root's empty token
-        out += "/" + escape_token(m_path[i]);
+        out += '/';
+        append_pointer_token(out, m_path[i]);
     }
-    return out + "/" + escape_token(token);
+    out += '/';
+    append_pointer_token(out, token);
+    return out;
 }
 
 void LimitGuard::fail(const std::string& token, const std::string& problem) const {

@@ -1,5 +1,7 @@
 #include "proposal/source_map.hpp"
 
+#include "util/json_path.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -48,15 +50,7 @@ namespace {
 
 std::string child(const std::string& parent, const std::string& key) {
     std::string out = parent + "/";
-    for (char c : key) {
-        if (c == '~') {
-            out += "~0";
-        } else if (c == '/') {
-            out += "~1";
-        } else {
-            out += c;
-        }
-    }
+    append_pointer_token(out, key);
     return out;
 }
 

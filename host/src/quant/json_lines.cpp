@@ -1,5 +1,7 @@
 #include "quant/json_lines.hpp"
 
+#include "util/json_path.hpp"
+
 #include <cctype>
 
 namespace fulcrum::quant {
@@ -41,14 +43,6 @@ private:
             ++m_pos;
         }
         ++m_pos; // closing quote
-        return out;
-    }
-
-    static std::string escape(const std::string& key) {
-        std::string out;
-        for (char c : key) {
-            out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-        }
         return out;
     }
 
@@ -94,7 +88,9 @@ private:
                 return false;
             }
             ++m_pos;
-            if (!value(pointer + "/" + escape(key))) {
+            std::string member = pointer + "/";
+            append_pointer_token(member, key);
+            if (!value(member)) {
                 return false;
             }
             skip_space();

@@ -1,4 +1,5 @@
-// Where a checker is in a JSON document, as a chain of the callers' own
+// JSON pointers spelled out: a member name as a token, and where a checker
+// is in a JSON document, as a chain of the callers' own
 // frames: "/risks/3/mitigations/0/cost". It is spelled out only when
 // something fails, so a document that passes builds no pointer text at all.
 // Used by the proposal validator and the contribution reader.
@@ -8,6 +9,19 @@
 #include <string_view>
 
 namespace fulcrum {
+
+// Appends `key` as a JSON pointer token (RFC 6901): '~' as "~0", '/' as "~1".
+inline void append_pointer_token(std::string& out, std::string_view key) {
+    for (const char c : key) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+}
 
 class Path {
 public:
@@ -27,15 +41,7 @@ public:
             out += std::to_string(m_index);
             return out;
         }
-        for (const char c : m_key) {
-            if (c == '~') {
-                out += "~0";
-            } else if (c == '/') {
-                out += "~1";
-            } else {
-                out += c;
-            }
-        }
+        append_pointer_token(out, m_key);
         return out;
     }
 
