@@ -227,10 +227,10 @@ Finding& Finding::why(std::string text) {
     return *this;
 }
 
-Finding& Finding::evidence(const std::string& pointer) {
-    if (std::find(m_evidence.begin(), m_evidence.end(), pointer) == m_evidence.end()) {
-        m_evidence.push_back(pointer);
-        m_risk.evidence(pointer);
+Finding& Finding::evidence(std::string_view pointer) {
+    const std::vector<std::string>& cited = m_risk.data().evidence;
+    if (std::find(cited.begin(), cited.end(), pointer) == cited.end()) {
+        m_risk.evidence(std::string(pointer));
     }
     return *this;
 }
@@ -250,7 +250,7 @@ Finding& Finding::facts(const Proposal& p, std::initializer_list<std::string_vie
     for (const auto& ptr : pointers) {
         const json* value = p.find(ptr);
         if (value && !(value->is_array() && value->empty())) {
-            evidence(std::string(ptr));
+            evidence(ptr);
         }
     }
     return *this;

@@ -94,7 +94,7 @@ public:
     int likelihood() const { return m_likelihood; }
     int impact() const { return m_impact; }
     Finding& why(std::string text);
-    Finding& evidence(const std::string& pointer);
+    Finding& evidence(std::string_view pointer); // each pointer once
     Finding& evidence(const std::vector<std::string>& pointers);
     // The facts behind the data's impact: classification, personal data,
     // special categories and records, where the proposal states them.
@@ -112,7 +112,6 @@ private:
     sdk::Risk m_risk;
     int m_likelihood;
     int m_impact;
-    std::vector<std::string> m_evidence;
 };
 
 // Loss events a year for a likelihood level: 1 rare (about once in 50
