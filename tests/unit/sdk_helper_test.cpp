@@ -116,11 +116,13 @@ TEST_CASE("a plugin whose table ends at ABI 1.1 is called through trees, not val
 
 TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_pointer does", "[sdk]") {
     const nlohmann::json doc = nlohmann::json::parse(R"({
-        "data": {"records": 5000, "residency": ["eu", "uk"], "empty": "", "none": null},
+        "data": {"records": 5000, "residency": ["eu", "uk"], "empty": "", "none": null,
+                 "vendor": {"name": "V", "dpa": {"signed": true}}},
         "controls": [{"id": "mfa", "status": "in_place"}, {"id": "sso"}],
         "": {"": 1},
         "a/b": 2, "m~n": 3,
-        "text": "not an object"
+        "text": "not an object",
+        "hollow": {}, "nothing": null, "zero": 0
     })");
     const fulcrum::sdk::Proposal proposal = fulcrum::sdk::Proposal::borrowing(doc);
     // What the SDK promised before it walked pointers itself: contains(),
@@ -153,7 +155,22 @@ TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_poin
                                       "/a~1b",
                                       "/m~0n",
                                       "/a/b",
-                                      "/missing/deeper/still"}) {
+                                      "/missing/deeper/still",
+                                      "/data/vendor",
+                                      "/data/vendor/name",
+                                      "/data/vendor/dpa/signed",
+                                      "/data/vendor/dpa/signed/x",
+                                      "/data/Records",
+                                      "/data/record",
+                                      "/dat/records",
+                                      "/hollow",
+                                      "/hollow/x",
+                                      "/hollow/",
+                                      "/nothing",
+                                      "/nothing/x",
+                                      "/zero",
+                                      "/zero/0",
+                                      "/text/x"}) {
         INFO(pointer);
         CHECK(proposal.find(pointer) == expected(pointer));
     }
@@ -163,6 +180,22 @@ TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_poin
     CHECK(proposal.find("/data/residency/99999999999999999999") == nullptr);
     CHECK_THROWS_AS(proposal.find("data/records"), nlohmann::json::parse_error);
     CHECK_THROWS_AS(proposal.find("/data~2"), nlohmann::json::parse_error);
+
+    // The index of the first two steps is made with the Proposal: a copy
+    // reads the same values, and a document that is no object (or an empty
+    // one) is walked as before.
+    const fulcrum::sdk::Proposal copy = proposal;
+    CHECK(copy.find("/data/records") == &doc["data"]["records"]);
+    CHECK(copy.find("/controls/1/id") == &doc["controls"][1]["id"]);
+    for (const char* text : {"[{\"data\": 1}]", "{}", "\"data\"", "null"}) {
+        INFO(text);
+        const nlohmann::json other = nlohmann::json::parse(text);
+        const fulcrum::sdk::Proposal odd = fulcrum::sdk::Proposal::borrowing(other);
+        CHECK(odd.find("/data") == nullptr);
+        CHECK(odd.find("/data/records") == nullptr);
+    }
+    const nlohmann::json list = nlohmann::json::parse(R"([{"data": 1}])");
+    CHECK(fulcrum::sdk::Proposal::borrowing(list).find("/0/data") == &list[0]["data"]);
 }
 
 TEST_CASE("the SDK finds members of small and large objects alike", "[sdk]") {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,7 +79,7 @@ private:
 // "unknown" (std::nullopt): a rule that needs one should ask a question.
 class Proposal {
 public:
-    explicit Proposal(json doc) : m_doc(std::make_shared<const json>(std::move(doc))) { index_controls(); }
+    explicit Proposal(json doc) : m_doc(std::make_shared<const json>(std::move(doc))) { index(); }
     // Reads the host's tree in place (the tree ABI); `doc` must outlive this.
     static Proposal borrowing(const json& doc) {
         return Proposal(std::shared_ptr<const json>(std::shared_ptr<const json>(), &doc));
@@ -95,7 +96,23 @@ public:
             return m_doc->contains(ptr) && !m_doc->at(ptr).is_null() ? &m_doc->at(ptr) : nullptr;
         }
         const json* at = m_doc.get();
-        for (size_t start = 1; start <= pointer.size() && at != nullptr;) {
+        size_t start = 1;
+        if (pointer.size() > 1 && !m_sections.empty()) {
+            // The first two steps through the index.
+            const size_t slash = std::min(pointer.find('/', 1), pointer.size());
+            const Section* section = section_named(pointer.substr(1, slash - 1));
+            if (section == nullptr) {
+                return nullptr;
+            }
+            at = section->value;
+            start = slash + 1;
+            if (start <= pointer.size() && section->begin != section->end) {
+                const size_t next = std::min(pointer.find('/', start), pointer.size());
+                at = section_member(*section, pointer.substr(start, next - start));
+                start = next + 1;
+            }
+        }
+        for (; start <= pointer.size() && at != nullptr;) {
             const size_t slash = std::min(pointer.find('/', start), pointer.size());
             at = child(*at, pointer.substr(start, slash - start));
             start = slash + 1;
@@ -170,6 +187,63 @@ private:
         return {ControlStatus::none, std::nullopt};
     }
 
+    // A member of the proposal (a section: "data", "vendor", ...) and, when
+    // it is an object, the range of its members in m_members. Rules read
+    // some 140 facts a proposal, nearly all a section's member
+    // ("/data/classification"), many of them more than once; the index
+    // settles those two steps with short scans of contiguous entries instead
+    // of walks through the tree's maps. It is made with the Proposal and
+    // never changes, so a const Proposal stays safe to share between threads.
+    struct Section {
+        std::string_view name; // in the document, like every name here
+        const json* value;
+        uint32_t begin; // its members, if it is an object with any
+        uint32_t end;
+    };
+    struct Member {
+        std::string_view name;
+        const json* value;
+    };
+
+    const Section* section_named(std::string_view name) const {
+        for (const Section& s : m_sections) {
+            if (s.name == name) {
+                return &s;
+            }
+        }
+        return nullptr;
+    }
+    const json* section_member(const Section& section, std::string_view name) const {
+        for (uint32_t i = section.begin; i < section.end; ++i) {
+            if (m_members[i].name == name) {
+                return m_members[i].value;
+            }
+        }
+        return nullptr;
+    }
+
+    void index() {
+        if (m_doc->is_object() && !m_doc->empty()) {
+            const auto& sections = m_doc->get_ref<const json::object_t&>();
+            m_sections.reserve(sections.size());
+            size_t members = 0;
+            for (const auto& [name, value] : sections) {
+                members += value.is_object() ? value.size() : 0;
+            }
+            m_members.reserve(members);
+            for (const auto& [name, value] : sections) {
+                const auto begin = static_cast<uint32_t>(m_members.size());
+                if (value.is_object()) {
+                    for (const auto& [member_name, member_value] : value.get_ref<const json::object_t&>()) {
+                        m_members.push_back({member_name, &member_value});
+                    }
+                }
+                m_sections.push_back({name, &value, begin, static_cast<uint32_t>(m_members.size())});
+            }
+        }
+        index_controls();
+    }
+
     // The controls listed in the proposal, read once: the rules ask for them
     // by id some forty times a proposal. The first entry of an id stands.
     void index_controls() {
@@ -193,7 +267,7 @@ private:
         }
     }
 
-    explicit Proposal(std::shared_ptr<const json> doc) : m_doc(std::move(doc)) { index_controls(); }
+    explicit Proposal(std::shared_ptr<const json> doc) : m_doc(std::move(doc)) { index(); }
 
     // A member, or an array item by its index ("0", "12"; no sign, no
     // leading zero), as json_pointer reads them; nullptr when there is none.
@@ -221,6 +295,8 @@ private:
     };
 
     std::shared_ptr<const json> m_doc; // owned, or borrowed through an owner-less pointer
+    std::vector<Section> m_sections;   // empty when the document is no object or an empty one
+    std::vector<Member> m_members;
     std::vector<Control> m_controls;
     bool m_controls_listed = false;
 };
@@ -228,11 +304,14 @@ private:
 namespace detail {
 // A finding's lists hold a few items: room for four at the first, rather
 // than growing one, two, four (each growth moves what is there).
-template <typename T> void room_for_one_more(std::vector<T>& items) {
+template <typename T> void room_for_one_more(std::vector<T>& items, size_t first = 4) {
     if (items.capacity() == 0) {
-        items.reserve(4);
+        items.reserve(first);
     }
 }
+// A plugin raises a dozen or two findings a proposal, and each growth of
+// the list moves every finding in it.
+constexpr size_t k_findings_first = 16;
 } // namespace detail
 
 // A rule as the catalog lists it. Findings start from their rule so that the
@@ -269,8 +348,8 @@ public:
     }
 
     // The proposal control that implements this mitigation, if any.
-    Mitigation& control(const std::string& control_id) & {
-        m_data.control = control_id;
+    Mitigation& control(std::string control_id) & {
+        m_data.control = std::move(control_id);
         return *this;
     }
     Mitigation& cost(double one_time, double annual) & {
@@ -284,7 +363,7 @@ public:
     }
     // The same on a temporary, so that a chain ending in Risk::mitigation()
     // or a return moves the finding instead of copying it.
-    Mitigation&& control(const std::string& control_id) && { return std::move(control(control_id)); }
+    Mitigation&& control(std::string control_id) && { return std::move(control(std::move(control_id))); }
     Mitigation&& cost(double one_time, double annual) && { return std::move(cost(one_time, annual)); }
     Mitigation&& leaves(int likelihood, int impact) && { return std::move(leaves(likelihood, impact)); }
 
@@ -316,9 +395,9 @@ public:
         m_data.rationale = std::move(text);
         return *this;
     }
-    Risk& evidence(const std::string& pointer) & {
+    Risk& evidence(std::string pointer) & {
         detail::room_for_one_more(m_data.evidence);
-        m_data.evidence.push_back(pointer);
+        m_data.evidence.push_back(std::move(pointer));
         return *this;
     }
     // Risks that several plugins may raise (e.g. "vendor-lock-in") share a
@@ -346,7 +425,7 @@ public:
     Risk&& likelihood(int value) && { return std::move(likelihood(value)); }
     Risk&& impact(int value) && { return std::move(impact(value)); }
     Risk&& rationale(std::string text) && { return std::move(rationale(std::move(text))); }
-    Risk&& evidence(const std::string& pointer) && { return std::move(evidence(pointer)); }
+    Risk&& evidence(std::string pointer) && { return std::move(evidence(std::move(pointer))); }
     Risk&& concern(std::string key) && { return std::move(concern(std::move(key))); }
     Risk&& mitigation(const Mitigation& m) && { return std::move(mitigation(m)); }
     Risk&& mitigation(Mitigation&& m) && { return std::move(mitigation(std::move(m))); }
@@ -376,9 +455,9 @@ public:
         m_data.rationale = std::move(text);
         return *this;
     }
-    Benefit& evidence(const std::string& pointer) & {
+    Benefit& evidence(std::string pointer) & {
         detail::room_for_one_more(m_data.evidence);
-        m_data.evidence.push_back(pointer);
+        m_data.evidence.push_back(std::move(pointer));
         return *this;
     }
     Benefit& annual_value(const Range& value) & {
@@ -388,7 +467,7 @@ public:
     // The same on a temporary (see Mitigation).
     Benefit&& score(int value) && { return std::move(score(value)); }
     Benefit&& rationale(std::string text) && { return std::move(rationale(std::move(text))); }
-    Benefit&& evidence(const std::string& pointer) && { return std::move(evidence(pointer)); }
+    Benefit&& evidence(std::string pointer) && { return std::move(evidence(std::move(pointer))); }
     Benefit&& annual_value(const Range& value) && { return std::move(annual_value(value)); }
 
     const findings::Benefit& data() const& { return m_data; }
@@ -403,25 +482,29 @@ private:
 class Contribution {
 public:
     Contribution& add(const Risk& risk) {
+        detail::room_for_one_more(m_data.risks, detail::k_findings_first);
         m_data.risks.push_back(risk.data());
         return *this;
     }
     Contribution& add(Risk&& risk) {
+        detail::room_for_one_more(m_data.risks, detail::k_findings_first);
         m_data.risks.push_back(std::move(risk).data());
         return *this;
     }
     Contribution& add(const Benefit& benefit) {
+        detail::room_for_one_more(m_data.benefits, detail::k_findings_first);
         m_data.benefits.push_back(benefit.data());
         return *this;
     }
     Contribution& add(Benefit&& benefit) {
+        detail::room_for_one_more(m_data.benefits, detail::k_findings_first);
         m_data.benefits.push_back(std::move(benefit).data());
         return *this;
     }
     // Information the rule needed but the proposal lacks; `field` is the JSON
     // pointer the sponsor should fill in.
-    Contribution& ask(const Rule& rule, const std::string& field, std::string text) {
-        m_data.questions.push_back({rule.id, field, std::move(text)});
+    Contribution& ask(const Rule& rule, std::string field, std::string text) {
+        m_data.questions.push_back({rule.id, std::move(field), std::move(text)});
         return *this;
     }
 
