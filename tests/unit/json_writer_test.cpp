@@ -3,6 +3,9 @@
 // are written with it, and reviews from `fulcrum review` through the tree.
 #include "report/json_writer.hpp"
 
+#include "model/findings.hpp"
+#include "review/review.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -166,6 +169,34 @@ TEST_CASE("names from data are escaped; names written in the code are copied", "
     const std::string out = w.take();
     const ojson expected = {{from_data, 1}, {"ctrl\x01", 2}, {"plain", 3}};
     CHECK(out == dumped(expected));
+}
+
+TEST_CASE("the review's vocabulary is copied as words and prints as dump() does", "[json_writer]") {
+    // word() skips the scan for escapes, so every word the review writes
+    // with it must be plain: these are all the values of those enums.
+    std::vector<std::string> words;
+    for (const Severity s : {Severity::info, Severity::low, Severity::medium, Severity::high, Severity::critical}) {
+        words.emplace_back(to_string(s));
+    }
+    for (const MitigationStatus s :
+         {MitigationStatus::in_place, MitigationStatus::planned, MitigationStatus::recommended}) {
+        words.emplace_back(to_string(s));
+    }
+    for (const Decision d : {Decision::approve, Decision::approve_with_conditions, Decision::defer, Decision::reject}) {
+        words.emplace_back(to_string(d));
+    }
+    for (const PluginStatus s : {PluginStatus::ok, PluginStatus::failed, PluginStatus::not_applicable}) {
+        words.emplace_back(to_string(s));
+    }
+    JsonWriter w;
+    w.begin_array();
+    for (const std::string& word : words) {
+        INFO(word);
+        CHECK(written(word) == dumped(word));
+        w.word(word);
+    }
+    w.end_array();
+    CHECK(w.take() == dumped(words));
 }
 
 TEST_CASE("the writer appends to the text it is given and grows past its room", "[json_writer]") {

@@ -22,7 +22,8 @@ void write_residual(JsonWriter& w, int likelihood, int impact) {
     w.begin_object()
         .field("likelihood", likelihood)
         .field("impact", impact)
-        .field("severity", to_string(severity_of(likelihood, impact)))
+        .key("severity")
+        .word(to_string(severity_of(likelihood, impact)))
         .end_object();
 }
 
@@ -41,7 +42,7 @@ void write_mitigation_members(JsonWriter& w, const Mitigation& m) {
     if (!m.control.empty()) {
         w.field("control", m.control);
     }
-    w.field("status", to_string(m.status));
+    w.key("status").word(to_string(m.status));
     w.key("cost").begin_object().field("one_time", m.cost.one_time).field("annual", m.cost.annual).end_object();
     w.key("residual");
     write_residual(w, m.residual_likelihood, m.residual_impact);
@@ -56,7 +57,8 @@ void write_risk(JsonWriter& w, const Risk& r, const quant::RiskQuant* quant) {
     if (!r.concern.empty()) {
         w.field("concern", r.concern);
     }
-    w.field("severity", to_string(severity_of(r.likelihood, r.impact)))
+    w.key("severity")
+        .word(to_string(severity_of(r.likelihood, r.impact)))
         .field("likelihood", r.likelihood)
         .field("impact", r.impact);
     w.key("residual");
@@ -137,7 +139,7 @@ void write_review_json(JsonWriter& w, const Review& review) {
         } else {
             w.value(run.categories.front());
         }
-        w.field("categories", run.categories).field("status", to_string(run.status));
+        w.field("categories", run.categories).key("status").word(to_string(run.status));
         if (!run.error.empty()) {
             w.field("error", run.error);
         }
@@ -172,7 +174,7 @@ void write_review_json(JsonWriter& w, const Review& review) {
     }
     w.end_array().end_object();
 
-    w.key("joint").begin_object().field("decision", to_string(review.decision)).key("conditions").begin_array();
+    w.key("joint").begin_object().key("decision").word(to_string(review.decision)).key("conditions").begin_array();
     for (const auto& c : review.conditions) {
         w.begin_object();
         write_mitigation_members(w, c.mitigation);

@@ -73,6 +73,18 @@ public:
         return *this;
     }
     JsonWriter& value(const std::vector<std::string>& texts);
+    // A word of the code's own vocabulary ("critical", "recommended"):
+    // printable ASCII that never needs an escape, copied without a scan.
+    // Text from data goes through value().
+    JsonWriter& word(std::string_view plain) {
+        separate();
+        room(plain.size() + 2);
+        *m_at++ = '"';
+        std::memcpy(m_at, plain.data(), plain.size());
+        m_at += plain.size();
+        *m_at++ = '"';
+        return *this;
+    }
     // A value already printed as compact JSON.
     JsonWriter& raw(std::string_view json_text);
 
