@@ -203,8 +203,8 @@ const nlohmann::json* claimed_value(const nlohmann::json& doc, std::string_view 
 // the claims it cites, once each, from the proposal itself; a benefit valued
 // by its plugin alone contributes its own value.
 void add_annual_value(const Proposal& proposal, Review& review) {
-    const std::string prefix = "/business_case/benefits/";
-    std::set<std::string> claims;
+    constexpr std::string_view prefix = "/business_case/benefits/";
+    std::vector<const nlohmann::json*> counted; // the claims' values, each counted once
     auto add = [&review](double low, double likely, double high) {
         review.has_annual_value = true;
         review.annual_value.low += low;
@@ -216,17 +216,18 @@ void add_annual_value(const Proposal& proposal, Review& review) {
             continue;
         }
         bool from_claims = false;
-        for (const auto& e : b.evidence) {
-            if (e.compare(0, prefix.size(), prefix) != 0) {
+        for (const std::string_view e : b.evidence) {
+            if (e.substr(0, prefix.size()) != prefix) {
                 continue;
             }
-            const std::string claim = e.substr(0, e.find('/', prefix.size()));
-            const nlohmann::json* value = claimed_value(proposal.doc, std::string_view(claim).substr(prefix.size()));
+            const std::string_view index = e.substr(prefix.size(), e.find('/', prefix.size()) - prefix.size());
+            const nlohmann::json* value = claimed_value(proposal.doc, index);
             if (value == nullptr || !value->is_object()) {
                 continue;
             }
             from_claims = true;
-            if (claims.insert(claim).second) {
+            if (std::find(counted.begin(), counted.end(), value) == counted.end()) {
+                counted.push_back(value);
                 add(value->value("low", 0.0), value->value("likely", 0.0), value->value("high", 0.0));
             }
         }
