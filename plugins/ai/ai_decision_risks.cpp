@@ -90,7 +90,7 @@ void explainability(const AiFacts& f, Sink& out) {
     const bool opaque = f.llm.value_or(false) || f.source != "in_house_trained";
     const int l = opaque ? 4 : 3;
     const int i = level((f.decision == "automated" ? 4 : 3) + (f.regulated ? 1 : 0));
-    const auto area = high_risk_area(f);
+    const auto& area = high_risk_area(f);
     std::string why = "People affected by " + firstparty::possessive(system_name(f)) + " " +
                       (f.decision == "automated" ? "decisions" : "recommendations") +
                       " are entitled to meaningful information about the logic involved (GDPR Art. 13-15)" +

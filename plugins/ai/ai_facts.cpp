@@ -90,6 +90,8 @@ AiFacts gather(const Proposal& p, const Technology& tech, const Settings& settin
     f.outputs = strings(tech, "output_targets");
     f.training = strings(tech, "training_data");
     f.llm = generative(tech, f.use_case, !f.tools.empty() || !f.retrieval.empty());
+    f.prohibited = find_prohibited_practice(f.use_case);
+    f.area = find_high_risk_area(f.use_case);
 
     f.size = p.text("/organization/size").value_or("medium");
     f.regulated = firstparty::regulated(p);
@@ -102,8 +104,7 @@ AiFacts gather(const Proposal& p, const Technology& tech, const Settings& settin
     return f;
 }
 
-std::optional<Practice> prohibited_practice(const AiFacts& f) {
-    const std::string& u = f.use_case;
+std::optional<Practice> find_prohibited_practice(const std::string& u) {
     if (mentions(u, {"emotion"}) && !mentions(u, {"medical", "safety"}) &&
         mentions(u, {"employee", "staff", "worker", "workplace", "call centre", "call-centre", "call center",
                      "agent performance", "agent voice", "student", "classroom", "school", "candidate", "interview"})) {
@@ -129,8 +130,7 @@ std::optional<Practice> prohibited_practice(const AiFacts& f) {
     return std::nullopt;
 }
 
-std::optional<Practice> high_risk_area(const AiFacts& f) {
-    const std::string& u = f.use_case;
+std::optional<Practice> find_high_risk_area(const std::string& u) {
     if (mentions(u, {"biometric", "facial recognition", "face recognition", "voice identification", "emotion"})) {
         return Practice{"biometric identification or emotion recognition", "Annex III point 1"};
     }

@@ -50,6 +50,10 @@ struct AiFacts {
     std::vector<std::string> retrieval;
     std::vector<std::string> outputs;
     std::vector<std::string> training;
+    // What the use case names under the EU AI Act, read once: the rules ask
+    // a dozen times a proposal, and each answer scans the text for sixty words.
+    std::optional<Practice> prohibited;
+    std::optional<Practice> area;
 
     // Organisation and data context.
     std::string size; // small | medium | large | enterprise
@@ -86,8 +90,14 @@ bool untrusted(const std::vector<std::string>& sources);
 
 // EU AI Act: a prohibited practice (Art. 5) or a high-risk area (Annex III)
 // that the use case names, if any.
-std::optional<Practice> prohibited_practice(const AiFacts& f);
-std::optional<Practice> high_risk_area(const AiFacts& f);
+std::optional<Practice> find_prohibited_practice(const std::string& use_case);
+std::optional<Practice> find_high_risk_area(const std::string& use_case);
+inline const std::optional<Practice>& prohibited_practice(const AiFacts& f) {
+    return f.prohibited;
+}
+inline const std::optional<Practice>& high_risk_area(const AiFacts& f) {
+    return f.area;
+}
 Tier declared_tier(const AiFacts& f);
 
 // Whether EU law applies: true, false, or unknown (nullopt).

@@ -98,7 +98,7 @@ void regulatory_tier(const AiFacts& f, Sink& out) {
         out.add(std::move(risk));
         return;
     }
-    const auto area = high_risk_area(f);
+    const auto& area = high_risk_area(f);
     const int l = 4;
     const int i = level(4 + (f.regulated ? 1 : 0));
     risk.likelihood(l)
