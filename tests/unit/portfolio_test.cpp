@@ -1,8 +1,11 @@
 // The portfolio summary of a batch (host/src/batch/portfolio.cpp): the annual
-// loss exposure kept per currency and summed iteration by iteration.
+// loss exposure kept per currency and summed iteration by iteration; net
+// values, rankings and funding never mixing currencies.
 #include "batch/portfolio.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 using namespace fulcrum;
 
@@ -81,4 +84,116 @@ TEST_CASE("a resumed record counts in the expected loss but not in the simulated
     CHECK(eur["proposals"] == 2);
     CHECK(eur["simulated"]["proposals"] == 1);
     CHECK(eur["simulated"]["mean"].get<double>() == Approx(10));
+}
+
+namespace {
+
+PortfolioRow valued(const std::string& id, const std::string& currency, double net_value, double cost = 100) {
+    PortfolioRow row;
+    row.id = id;
+    row.title = "Proposal " + id;
+    row.currency = currency;
+    row.decision = Decision::approve;
+    row.expected_net_value = net_value;
+    row.innovation_cost = cost;
+    return row;
+}
+
+std::vector<std::string> ranked(const nlohmann::ordered_json& summary) {
+    std::vector<std::string> out;
+    for (const auto& r : summary["ranking"]) {
+        out.push_back(r["id"].get<std::string>() + " " + r["currency"].get<std::string>());
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the portfolio never adds or compares net values in different currencies", "[batch]") {
+    Portfolio p(PortfolioOptions{});
+    p.add(valued("gbp-small", "GBP", 10));
+    p.add(valued("eur-big", "EUR", 900));
+    p.add(valued("usd-huge", "USD", 5000));
+    p.add(valued("eur-small", "EUR", 20));
+    p.add(valued("gbp-big", "GBP", 700));
+    p.add(valued("eur-mid", "EUR", 300));
+    const auto summary = p.to_json();
+    CHECK(summary["currency"] == "mixed");
+    CHECK_FALSE(summary.contains("expected_net_value_total"));
+    CHECK(summary["expected_net_value"]["EUR"]["total"].get<double>() == Approx(1220));
+    CHECK(summary["expected_net_value"]["EUR"]["proposals"] == 3);
+    CHECK(summary["expected_net_value"]["GBP"]["total"].get<double>() == Approx(710));
+    CHECK(summary["expected_net_value"]["USD"]["total"].get<double>() == Approx(5000));
+    // Each currency's proposals together, best first; the currency with the
+    // most proposals first, ties by code.
+    CHECK(ranked(summary) == std::vector<std::string>{"eur-big EUR", "eur-mid EUR", "eur-small EUR", "gbp-big GBP",
+                                                      "gbp-small GBP", "usd-huge USD"});
+    CHECK(p.to_csv() == "rank,id,title,decision,benefit_score,risk_score,expected_net_value,currency\n"
+                        "1,eur-big,Proposal eur-big,approve,0,0,900,EUR\n"
+                        "2,eur-mid,Proposal eur-mid,approve,0,0,300,EUR\n"
+                        "3,eur-small,Proposal eur-small,approve,0,0,20,EUR\n"
+                        "1,gbp-big,Proposal gbp-big,approve,0,0,700,GBP\n"
+                        "2,gbp-small,Proposal gbp-small,approve,0,0,10,GBP\n"
+                        "1,usd-huge,Proposal usd-huge,approve,0,0,5000,USD\n");
+    CHECK(p.funding_skipped().empty()); // no budget, nothing to skip
+}
+
+TEST_CASE("one currency: the net values add up and the ranking is one list", "[batch]") {
+    PortfolioOptions options;
+    options.ranking_size = 2;
+    Portfolio p(options);
+    p.add(valued("a", "EUR", 10));
+    p.add(valued("b", "EUR", 30));
+    p.add(valued("c", "EUR", 20));
+    const auto summary = p.to_json();
+    CHECK(summary["currency"] == "EUR");
+    CHECK(summary["expected_net_value_total"].get<double>() == Approx(60));
+    CHECK(ranked(summary) == std::vector<std::string>{"b EUR", "c EUR"});
+}
+
+TEST_CASE("budgets are weighed only against proposals in their currency", "[batch]") {
+    PortfolioOptions options;
+    options.innovation_budget = 250;
+    SECTION("several currencies and none named: no funding, and the summary says why") {
+        Portfolio p(options);
+        p.add(valued("eur", "EUR", 900));
+        p.add(valued("gbp", "GBP", 800));
+        const auto funding = p.to_json()["funding"];
+        CHECK(funding["method"] == "none");
+        CHECK(funding["currency"].is_null());
+        CHECK_FALSE(funding.contains("funded"));
+        CHECK(funding["reason"].get<std::string>().find("(EUR, GBP)") != std::string::npos);
+        CHECK(p.funding_skipped() == funding["reason"].get<std::string>());
+    }
+    SECTION("the budgets' currency named: only its proposals compete") {
+        options.budget_currency = "GBP";
+        Portfolio p(options);
+        p.add(valued("eur-best", "EUR", 900));
+        p.add(valued("gbp-a", "GBP", 800, 200));
+        p.add(valued("gbp-b", "GBP", 500, 100));
+        p.add(valued("gbp-c", "GBP", 400, 100));
+        const auto funding = p.to_json()["funding"];
+        CHECK(funding["currency"] == "GBP");
+        CHECK(funding["method"] == "exact");
+        CHECK(funding["candidates"] == 3);
+        CHECK(funding["other_currencies"] == 1);
+        std::vector<std::string> funded;
+        for (const auto& f : funding["funded"]) {
+            funded.push_back(f["id"]);
+        }
+        std::sort(funded.begin(), funded.end());
+        CHECK(funded == std::vector<std::string>{"gbp-b", "gbp-c"}); // 900 within 250, against 800 for gbp-a alone
+        CHECK(funding["expected_net_value"].get<double>() == Approx(900));
+        CHECK(p.funding_skipped().empty());
+    }
+    SECTION("one currency: the budgets are in it") {
+        Portfolio p(options);
+        p.add(valued("a", "USD", 800, 200));
+        p.add(valued("b", "USD", 100, 100));
+        const auto funding = p.to_json()["funding"];
+        CHECK(funding["currency"] == "USD");
+        CHECK_FALSE(funding.contains("other_currencies"));
+        CHECK(funding["funded"].size() == 1);
+        CHECK(funding["funded"][0]["id"] == "a");
+    }
 }

@@ -137,7 +137,9 @@ void Portfolio::add(PortfolioRow row) {
     // ids (counted above) are most of a row's memory and are not needed there.
     row.risk_ids.clear();
     row.risk_ids.shrink_to_fit();
-    m_total_value += row.expected_net_value;
+    InCurrency& in = m_currencies[row.currency];
+    ++in.proposals;
+    in.net_value += row.expected_net_value;
     if (row.annual_loss_exposure) {
         LossExposure& loss = m_loss[row.currency];
         loss.expected += *row.annual_loss_exposure;
@@ -157,32 +159,44 @@ void Portfolio::add(PortfolioRow row) {
                                                             : a.index < b.index;
     };
     // Ranking: a small sorted vector; inserting costs O(ranking_size).
-    auto pos = std::lower_bound(m_ranking.begin(), m_ranking.end(), row, better);
-    if (static_cast<size_t>(pos - m_ranking.begin()) < m_options.ranking_size) {
-        m_ranking.insert(pos, row);
-        if (m_ranking.size() > m_options.ranking_size) {
-            m_ranking.pop_back();
+    auto pos = std::lower_bound(in.ranking.begin(), in.ranking.end(), row, better);
+    if (static_cast<size_t>(pos - in.ranking.begin()) < m_options.ranking_size) {
+        in.ranking.insert(pos, row);
+        if (in.ranking.size() > m_options.ranking_size) {
+            in.ranking.pop_back();
         }
     }
     // Funding candidates: a min-heap of the most valuable fundable proposals,
     // kept only when there is funding to plan (--innovation-budget or
-    // --security-budget).
+    // --security-budget), and only in the budgets' currency when it is given.
     const bool plans_funding = m_options.innovation_budget || m_options.security_budget;
-    if (!plans_funding || !fundable(row.decision) || row.expected_net_value <= 0) {
+    if (!plans_funding || !fundable(row.decision) || row.expected_net_value <= 0 ||
+        (!m_options.budget_currency.empty() && row.currency != m_options.budget_currency)) {
         return;
     }
     auto worse = [&](const PortfolioRow& a, const PortfolioRow& b) { return better(a, b); };
-    if (m_candidates.size() < m_options.candidate_pool) {
-        m_candidates.push_back(row);
-        std::push_heap(m_candidates.begin(), m_candidates.end(), worse);
-    } else if (better(row, m_candidates.front())) {
-        std::pop_heap(m_candidates.begin(), m_candidates.end(), worse);
-        m_candidates.back() = row;
-        std::push_heap(m_candidates.begin(), m_candidates.end(), worse);
-        ++m_candidates_dropped;
+    if (in.candidates.size() < m_options.candidate_pool) {
+        in.candidates.push_back(row);
+        std::push_heap(in.candidates.begin(), in.candidates.end(), worse);
+    } else if (better(row, in.candidates.front())) {
+        std::pop_heap(in.candidates.begin(), in.candidates.end(), worse);
+        in.candidates.back() = row;
+        std::push_heap(in.candidates.begin(), in.candidates.end(), worse);
+        ++in.candidates_dropped;
     } else {
-        ++m_candidates_dropped;
+        ++in.candidates_dropped;
     }
+}
+
+std::vector<std::string> Portfolio::currencies_by_use() const {
+    std::vector<std::string> out;
+    for (const auto& [currency, in] : m_currencies) {
+        out.push_back(currency);
+    }
+    std::stable_sort(out.begin(), out.end(), [this](const std::string& a, const std::string& b) {
+        return m_currencies.at(a).proposals > m_currencies.at(b).proposals;
+    });
+    return out;
 }
 
 ojson Portfolio::to_json() const {
@@ -206,7 +220,14 @@ ojson Portfolio::to_json() const {
         quadrants[q] = it == m_by_quadrant.end() ? 0 : it->second;
     }
     out["by_quadrant"] = std::move(quadrants);
-    out["expected_net_value_total"] = m_total_value;
+    if (m_currencies.size() == 1) {
+        out["expected_net_value_total"] = m_currencies.begin()->second.net_value;
+    }
+    ojson net_value = ojson::object();
+    for (const auto& [currency, in] : m_currencies) {
+        net_value[currency] = {{"total", in.net_value}, {"proposals", in.proposals}};
+    }
+    out["expected_net_value"] = std::move(net_value);
     if (!m_loss.empty()) {
         ojson exposure = ojson::object();
         for (const auto& [currency, loss] : m_loss) {
@@ -229,13 +250,16 @@ ojson Portfolio::to_json() const {
         out["annual_loss_exposure"] = std::move(exposure);
     }
     ojson ranking = ojson::array();
-    for (const auto& r : m_ranking) {
-        ranking.push_back({{"id", r.id},
-                           {"title", r.title},
-                           {"decision", to_string(r.decision)},
-                           {"benefit_score", r.benefit_score},
-                           {"risk_score", r.risk_score},
-                           {"expected_net_value", r.expected_net_value}});
+    for (const std::string& currency : currencies_by_use()) {
+        for (const auto& r : m_currencies.at(currency).ranking) {
+            ranking.push_back({{"id", r.id},
+                               {"title", r.title},
+                               {"decision", to_string(r.decision)},
+                               {"benefit_score", r.benefit_score},
+                               {"risk_score", r.risk_score},
+                               {"expected_net_value", r.expected_net_value},
+                               {"currency", r.currency}});
+        }
     }
     out["ranking"] = std::move(ranking);
     std::vector<std::pair<std::string, uint64_t>> risks(m_risk_counts.begin(), m_risk_counts.end());
@@ -247,47 +271,92 @@ ojson Portfolio::to_json() const {
     out["frequent_risks"] = std::move(frequent);
 
     if (m_options.innovation_budget || m_options.security_budget) {
-        std::vector<FundingCandidate> candidates;
-        for (const auto& r : m_candidates) {
-            candidates.push_back({r.id, r.expected_net_value, r.innovation_cost, r.security_cost});
-        }
-        const double innovation = m_options.innovation_budget.value_or(HUGE_VAL);
-        const double security = m_options.security_budget.value_or(HUGE_VAL);
-        const FundingPlan plan = plan_funding(candidates, innovation, security);
-        const bool exact = plan.exact && m_candidates_dropped == 0;
-        ojson funded = ojson::array();
-        for (size_t i : plan.chosen) {
-            const auto& r = m_candidates[i];
-            funded.push_back({{"id", r.id},
-                              {"expected_net_value", r.expected_net_value},
-                              {"innovation_cost", r.innovation_cost},
-                              {"security_cost", r.security_cost}});
-        }
-        ojson funding = {{"innovation_budget", m_options.innovation_budget ? ojson(innovation) : ojson(nullptr)},
-                         {"security_budget", m_options.security_budget ? ojson(security) : ojson(nullptr)},
-                         {"method", exact ? "exact" : "heuristic"},
-                         {"candidates", candidates.size() + m_candidates_dropped},
-                         {"expected_net_value", plan.value},
-                         {"innovation_spend", plan.innovation_spend},
-                         {"security_spend", plan.security_spend},
-                         {"funded", std::move(funded)}};
-        if (!exact) {
-            funding["upper_bound"] = plan.upper_bound;
-            funding["gap_to_bound"] = plan.upper_bound > 0 ? (plan.upper_bound - plan.value) / plan.upper_bound : 0.0;
-        }
-        out["funding"] = std::move(funding);
+        out["funding"] = funding_json();
     }
     return out;
 }
 
+std::string Portfolio::funding_currency() const {
+    if (!m_options.budget_currency.empty()) {
+        return m_options.budget_currency;
+    }
+    return m_currencies.size() == 1 ? m_currencies.begin()->first : std::string();
+}
+
+ojson Portfolio::funding_json() const {
+    const double innovation = m_options.innovation_budget.value_or(HUGE_VAL);
+    const double security = m_options.security_budget.value_or(HUGE_VAL);
+    ojson funding = {{"innovation_budget", m_options.innovation_budget ? ojson(innovation) : ojson(nullptr)},
+                     {"security_budget", m_options.security_budget ? ojson(security) : ojson(nullptr)}};
+    const std::string currency = funding_currency();
+    if (currency.empty()) {
+        // Budgets are single amounts: without their currency, nothing here
+        // can be weighed against them.
+        funding["currency"] = nullptr;
+        funding["method"] = "none";
+        funding["reason"] = funding_skipped();
+        return funding;
+    }
+    static const InCurrency k_none;
+    const auto found = m_currencies.find(currency);
+    const InCurrency& in = found == m_currencies.end() ? k_none : found->second;
+    std::vector<FundingCandidate> candidates;
+    for (const auto& r : in.candidates) {
+        candidates.push_back({r.id, r.expected_net_value, r.innovation_cost, r.security_cost});
+    }
+    const FundingPlan plan = plan_funding(candidates, innovation, security);
+    const bool exact = plan.exact && in.candidates_dropped == 0;
+    ojson funded = ojson::array();
+    for (size_t i : plan.chosen) {
+        const auto& r = in.candidates[i];
+        funded.push_back({{"id", r.id},
+                          {"expected_net_value", r.expected_net_value},
+                          {"innovation_cost", r.innovation_cost},
+                          {"security_cost", r.security_cost}});
+    }
+    funding["currency"] = currency;
+    funding["method"] = exact ? "exact" : "heuristic";
+    funding["candidates"] = candidates.size() + in.candidates_dropped;
+    funding["expected_net_value"] = plan.value;
+    funding["innovation_spend"] = plan.innovation_spend;
+    funding["security_spend"] = plan.security_spend;
+    funding["funded"] = std::move(funded);
+    if (!exact) {
+        funding["upper_bound"] = plan.upper_bound;
+        funding["gap_to_bound"] = plan.upper_bound > 0 ? (plan.upper_bound - plan.value) / plan.upper_bound : 0.0;
+    }
+    const uint64_t elsewhere = m_reviewed - in.proposals;
+    if (elsewhere > 0) {
+        funding["other_currencies"] = elsewhere; // proposals not weighed against these budgets
+    }
+    return funding;
+}
+
+std::string Portfolio::funding_skipped() const {
+    if (!m_options.innovation_budget && !m_options.security_budget) {
+        return {};
+    }
+    if (!funding_currency().empty()) {
+        return {};
+    }
+    std::string names;
+    for (const auto& [currency, in] : m_currencies) {
+        names += (names.empty() ? "" : ", ") + currency;
+    }
+    return "no funding planned: the proposals are in several currencies (" + names +
+           ") and the budgets are single amounts; say which with --budget-currency";
+}
+
 std::string Portfolio::to_csv() const {
     std::ostringstream csv;
-    csv << "rank,id,title,decision,benefit_score,risk_score,expected_net_value\n";
-    int rank = 1;
-    for (const auto& r : m_ranking) {
-        csv << rank++ << "," << csv_field(r.id) << "," << csv_field(r.title) << "," << to_string(r.decision) << ","
-            << r.benefit_score << "," << r.risk_score << ","
-            << static_cast<long long>(std::llround(r.expected_net_value)) << "\n";
+    csv << "rank,id,title,decision,benefit_score,risk_score,expected_net_value,currency\n";
+    for (const std::string& currency : currencies_by_use()) {
+        int rank = 1; // within the currency: amounts in two are not compared
+        for (const auto& r : m_currencies.at(currency).ranking) {
+            csv << rank++ << "," << csv_field(r.id) << "," << csv_field(r.title) << "," << to_string(r.decision) << ","
+                << r.benefit_score << "," << r.risk_score << ","
+                << static_cast<long long>(std::llround(r.expected_net_value)) << "," << csv_field(r.currency) << "\n";
+        }
     }
     return csv.str();
 }

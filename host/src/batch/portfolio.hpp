@@ -1,6 +1,8 @@
 // The portfolio view of a batch, built as records stream past and never
 // holding the batch: counts by decision and quadrant, the best proposals by
 // expected net value, the most frequent risks, and a funding recommendation.
+// Amounts in different currencies are never added or compared: totals,
+// rankings and funding candidates are kept per currency.
 #pragma once
 
 #include "batch/funding.hpp"
@@ -46,6 +48,9 @@ std::optional<PortfolioRow> row_from_record(const nlohmann::json& record);
 struct PortfolioOptions {
     std::optional<double> innovation_budget;
     std::optional<double> security_budget;
+    // The currency of the budgets: only proposals in it are funded. Empty:
+    // the portfolio's, when it has one.
+    std::string budget_currency;
     size_t ranking_size = 25;
     size_t candidate_pool = 5000; // most valuable proposals kept for funding
     bool keep_entries = false;    // for the HTML page: one small entry per proposal (memory grows with the batch)
@@ -62,6 +67,9 @@ public:
     uint64_t reviewed() const { return m_reviewed; }
     nlohmann::ordered_json to_json() const;
     std::string to_csv() const;
+    // Why no funding was planned though a budget was given (the proposals are
+    // in several currencies and none was named for the budgets); else empty.
+    std::string funding_skipped() const;
     // The portfolio page (report/portfolio.hpp); needs keep_entries.
     std::string to_html() const;
 
@@ -73,10 +81,20 @@ private:
     std::map<std::string, uint64_t> m_by_decision;
     std::map<std::string, uint64_t> m_by_quadrant;
     std::map<std::string, uint64_t> m_risk_counts;
-    std::vector<PortfolioRow> m_ranking;    // best first, at most ranking_size
-    std::vector<PortfolioRow> m_candidates; // funding candidates, bounded
-    uint64_t m_candidates_dropped = 0;
-    double m_total_value = 0;
+    // What is kept per currency of the proposals.
+    struct InCurrency {
+        uint64_t proposals = 0;
+        double net_value = 0;                 // expected net values added up
+        std::vector<PortfolioRow> ranking;    // best first, at most ranking_size
+        std::vector<PortfolioRow> candidates; // funding candidates, bounded
+        uint64_t candidates_dropped = 0;
+    };
+    std::map<std::string, InCurrency> m_currencies;
+    // The currencies, those with the most proposals first.
+    std::vector<std::string> currencies_by_use() const;
+    // The budgets' currency: given, or the portfolio's only one; else empty.
+    std::string funding_currency() const;
+    nlohmann::ordered_json funding_json() const;
     // The annual loss exposure, per currency: the expected losses added up
     // (every row that has one), and the losses summed iteration by iteration
     // (the rows reviewed in this run), from which the portfolio's percentiles

@@ -9,6 +9,7 @@
 #include <boost/filesystem.hpp>
 
 #include <fstream>
+#include <iostream>
 
 namespace fulcrum {
 
@@ -141,6 +142,9 @@ ResumeState read_partial_output(const std::string& partial_path) {
 }
 
 void write_summary(const std::string& path, const Portfolio& portfolio) {
+    if (const std::string skipped = portfolio.funding_skipped(); !skipped.empty()) {
+        std::cerr << "fulcrum: warning: " << skipped << "\n";
+    }
     const auto extension = boost::filesystem::path(path).extension();
     write_output(path, extension == ".csv"    ? portfolio.to_csv()
                        : extension == ".html" ? portfolio.to_html()

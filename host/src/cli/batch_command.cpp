@@ -7,6 +7,7 @@
 #include <boost/filesystem.hpp>
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
@@ -45,6 +46,7 @@ int run_batch_command(const std::vector<std::string>& args) {
     std::string iterations;
     double innovation_budget = -1;
     double security_budget = -1;
+    std::string budget_currency;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
@@ -65,7 +67,9 @@ int run_batch_command(const std::vector<std::string>& args) {
         ("innovation-budget", po::value(&innovation_budget)->value_name("AMOUNT"),
          "fund proposals within this budget for their own costs") //
         ("security-budget", po::value(&security_budget)->value_name("AMOUNT"),
-         "fund proposals within this budget for their mitigation plans");
+         "fund proposals within this budget for their mitigation plans") //
+        ("budget-currency", po::value(&budget_currency)->value_name("CODE"),
+         "the budgets' currency: only proposals in it are funded (default: the portfolio's, if it has one)");
     add_session_options(described, session_options);
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
@@ -109,6 +113,17 @@ int run_batch_command(const std::vector<std::string>& args) {
             throw usage_error("--security-budget: expected a non-negative amount");
         }
         options.portfolio.security_budget = security_budget;
+    }
+    if (vm.count("budget-currency")) {
+        if (budget_currency.size() != 3 ||
+            !std::all_of(budget_currency.begin(), budget_currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+            throw usage_error("--budget-currency " + budget_currency +
+                              ": expected a three-letter ISO 4217 code such as EUR");
+        }
+        if (!options.portfolio.innovation_budget && !options.portfolio.security_budget) {
+            throw usage_error("--budget-currency: give --innovation-budget or --security-budget as well");
+        }
+        options.portfolio.budget_currency = budget_currency;
     }
     options.portfolio.keep_entries = boost::filesystem::path(options.summary).extension() == ".html";
     options.jobs = jobs;
