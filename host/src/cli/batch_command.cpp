@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/session.hpp"
+#include "proposal/proposal.hpp"
 #include "util/error.hpp"
 
 #include <boost/filesystem.hpp>
@@ -115,8 +116,7 @@ int run_batch_command(const std::vector<std::string>& args) {
         options.portfolio.security_budget = security_budget;
     }
     if (vm.count("budget-currency")) {
-        if (budget_currency.size() != 3 ||
-            !std::all_of(budget_currency.begin(), budget_currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        if (!is_currency_code(budget_currency)) {
             throw usage_error("--budget-currency " + budget_currency +
                               ": expected a three-letter ISO 4217 code such as EUR");
         }

@@ -421,6 +421,10 @@ void check_sections(Checker& c, const json& doc, const Path& root, Proposal& p) 
 
 } // namespace
 
+bool is_currency_code(std::string_view code) {
+    return code.size() == 3 && std::all_of(code.begin(), code.end(), upper);
+}
+
 Proposal validate_proposal(json doc, const std::string& source, const Limits& limits) {
     Proposal p;
     p.source = source;
@@ -456,7 +460,7 @@ Proposal validate_proposal(json doc, const std::string& source, const Limits& li
         c.string(*v, root.child("summary"));
     }
     if (const json* v = c.get(doc, "currency")) {
-        if (!v->is_string() || !made_of(v->get_ref<const std::string&>(), 3, 3, upper)) {
+        if (!v->is_string() || !is_currency_code(v->get_ref<const std::string&>())) {
             c.fail(root.child("currency"), "a three-letter ISO 4217 code such as USD", *v);
         } else {
             p.currency = v->get<std::string>();

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fulcrum {
@@ -29,6 +30,10 @@ struct Proposal {
     bool uses(const std::string& category) const;
     ControlStatus control(const std::string& control_id) const;
 };
+
+// Whether `code` is a currency as proposals write it: three capital letters,
+// the form of ISO 4217 codes ("EUR").
+bool is_currency_code(std::string_view code);
 
 // Checks `doc` against the proposal format (docs/proposal-format.md) and builds
 // the Proposal. Throws fulcrum::Error (exit 3) listing every problem as
