@@ -61,7 +61,7 @@ TEST_CASE("a valid contribution is read field by field", "[contribution]") {
     CHECK(r.likelihood == 4);
     CHECK(r.impact == 3);
     CHECK(r.evidence == std::vector<std::string>{"/controls/0", "/data/classification"});
-    CHECK(r.refs == Refs{{"csf", {"PR.AA-01"}}});
+    CHECK(r.refs.list() == Refs{{"csf", {"PR.AA-01"}}});
     REQUIRE(r.mitigations.size() == 2);
     CHECK(r.mitigations[0].control == "mfa");
     CHECK(r.mitigations[0].cost.one_time == 100);
@@ -308,8 +308,8 @@ TEST_CASE("references handed over as values are read as their JSON object is", "
     auto by_values = read_contribution_findings(std::move(c), "cloud");
     REQUIRE(std::holds_alternative<Contribution>(by_values));
     REQUIRE(std::holds_alternative<Contribution>(by_tree));
-    const Refs& refs = std::get<Contribution>(by_values).risks.at(0).refs;
-    CHECK(refs == Refs{{"atlas", {}}, {"csf", {"PR.AA-01"}}, {"sp800_53", {"ac-3", "ac-6"}}});
+    const SharedRefs& refs = std::get<Contribution>(by_values).risks.at(0).refs;
+    CHECK(refs.list() == Refs{{"atlas", {}}, {"csf", {"PR.AA-01"}}, {"sp800_53", {"ac-3", "ac-6"}}});
     CHECK(refs == std::get<Contribution>(by_tree).risks.at(0).refs);
 }
 
@@ -432,4 +432,23 @@ TEST_CASE("values break the schema where their JSON would, with the same reason"
     CHECK(values_refusal(valid_values(), no_questions) ==
           "returned a contribution past a limit at /questions: 1 questions, more than the limit of 0 "
           "(limits.contribution_questions)");
+}
+
+TEST_CASE("a risk may leave its references to its rule's catalog entry", "[contribution][catalog]") {
+    // Absent or empty, they are none here; the reviewer then gives the
+    // catalog's (Manifest::cite_catalog). Text, tree and values agree.
+    json doc = valid();
+    doc["risks"][0].erase("refs");
+    CHECK(refusal(doc) == "");
+    const auto by_text = read_contribution(doc.dump(), "cloud");
+    REQUIRE(std::holds_alternative<Contribution>(by_text));
+    CHECK(std::get<Contribution>(by_text).risks.at(0).refs.empty());
+
+    doc["risks"][0]["refs"] = json::object();
+    CHECK(refusal(doc) == "");
+    values::Contribution c = valid_values();
+    c.risks.at(0).refs.clear();
+    const auto by_values = read_contribution_findings(std::move(c), "cloud");
+    REQUIRE(std::holds_alternative<Contribution>(by_values));
+    CHECK(std::get<Contribution>(by_values).risks.at(0).refs.empty());
 }

@@ -146,3 +146,51 @@ TEST_CASE("categories must be names a proposal can use", "[manifest]") {
     CHECK(error_of(with("categories", {std::string(33, 'a')})) != "");
     CHECK(error_of(with("categories", {"cloud", "big_data", "iot-2"})) == "");
 }
+
+TEST_CASE("the catalog's references are read once and given to risks that leave theirs out", "[manifest][catalog]") {
+    json m = valid();
+    m["rules"] = {{{"id", "cloud.mfa"}, {"kind", "risk"}, {"refs", {{"sp800_53", {"ia-2"}}, {"csf", {"PR.AA-01"}}}}},
+                  {{"id", "cloud.backup"}, {"kind", "risk"}, {"refs", json::object()}},
+                  {{"id", "cloud.mfa"}, {"kind", "risk"}, {"refs", {{"csf", {"a later entry"}}}}},
+                  {{"id", "cloud.speed"}, {"kind", "benefit"}}};
+    const Manifest manifest = parse_manifest(m.dump());
+
+    Contribution c;
+    c.risks.resize(4);
+    c.risks[0].id = "cloud.mfa"; // no references of its own: the catalog's
+    c.risks[1].id = "cloud.mfa"; // its own stand
+    c.risks[1].refs = SharedRefs(Refs{{"gdpr", {"Art. 32"}}});
+    c.risks[2].id = "cloud.backup"; // catalogued with none
+    c.risks[3].id = "cloud.other";  // not catalogued: none
+    manifest.cite_catalog(c);
+
+    // In order of framework, as a JSON object holds them; the first entry of an id stands.
+    CHECK(c.risks[0].refs.list() == Refs{{"csf", {"PR.AA-01"}}, {"sp800_53", {"ia-2"}}});
+    CHECK(c.risks[0].refs.json() == R"({"csf":["PR.AA-01"],"sp800_53":["ia-2"]})");
+    CHECK(c.risks[1].refs.list() == Refs{{"gdpr", {"Art. 32"}}});
+    CHECK(c.risks[2].refs.empty());
+    CHECK(c.risks[2].refs.json() == "{}");
+    CHECK(c.risks[3].refs.empty());
+}
+
+TEST_CASE("catalog references beyond a contribution's limits are refused, naming the rule", "[manifest][catalog]") {
+    const auto catalog_with = [](json refs) {
+        json m = valid();
+        m["rules"] = {{{"id", "cloud.ok"}, {"kind", "risk"}, {"refs", {{"csf", {"PR.AA-01"}}}}},
+                      {{"id", "cloud.mfa"}, {"kind", "risk"}, {"refs", std::move(refs)}}};
+        return m;
+    };
+    const std::string at = "manifest rules/1 ('cloud.mfa'): refs ";
+    CHECK(error_of(catalog_with({"PR.AA-01"})) == at + "is not an object of framework names and id lists");
+    CHECK(error_of(catalog_with({{"csf", "PR.AA-01"}})) == at + "'csf' is not a list of at most 32 ids");
+    CHECK(error_of(catalog_with({{"csf", std::vector<std::string>(33, "PR.AA-01")}})) ==
+          at + "'csf' is not a list of at most 32 ids");
+    CHECK(error_of(catalog_with({{"csf", {""}}})) == at + "'csf' holds something other than ids of 1 to 64 characters");
+    CHECK(error_of(catalog_with({{"csf", {std::string(65, 'x')}}})) ==
+          at + "'csf' holds something other than ids of 1 to 64 characters");
+    CHECK(error_of(catalog_with({{"csf", {7}}})) == at + "'csf' holds something other than ids of 1 to 64 characters");
+    CHECK(error_of(catalog_with({{std::string(65, 'f'), {"x"}}})) ==
+          at + "names a framework '" + std::string(65, 'f') + "' that is empty or over 64 characters");
+    // At the limits, and counted in characters, not bytes.
+    CHECK(error_of(catalog_with({{"csf", std::vector<std::string>(32, "\xc3\xa9" + std::string(63, 'x'))}})) == "");
+}

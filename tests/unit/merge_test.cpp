@@ -117,10 +117,10 @@ TEST_CASE("severity bands follow likelihood x impact", "[merge]") {
 
 TEST_CASE("risks sharing a concern across plugins become one entry", "[merge]") {
     Risk a = risk("cloud", "lock-in", 3, 3, {mitigation("exit-plan", 1, 2, 1000)}, "vendor-lock-in");
-    a.refs = {{"csf", {"GV.SC-10"}}};
+    a.refs = SharedRefs(Refs{{"csf", {"GV.SC-10"}}});
     Risk b = risk("ai", "model-lock-in", 4, 2, {mitigation("exit-plan", 2, 2, 9999), mitigation("abstraction", 2, 1)},
                   "vendor-lock-in");
-    b.refs = {{"atlas", {"AML.T0010"}}, {"csf", {"GV.SC-10", "GV.SC-07"}}, {"sp800_53", {"sa-9"}}};
+    b.refs = SharedRefs(Refs{{"atlas", {"AML.T0010"}}, {"csf", {"GV.SC-10", "GV.SC-07"}}, {"sp800_53", {"sa-9"}}});
     Risk other = risk("ai", "prompt-injection", 2, 2, {mitigation("guardrails", 1, 1)});
 
     const Review r =
@@ -135,7 +135,8 @@ TEST_CASE("risks sharing a concern across plugins become one entry", "[merge]") 
     CHECK(merged.impact == 3);
     CHECK(merged.evidence == std::vector<std::string>{"/cloud", "/ai"});
     // Each framework once, in order of name, as in the review's JSON.
-    CHECK(merged.refs == Refs{{"atlas", {"AML.T0010"}}, {"csf", {"GV.SC-10", "GV.SC-07"}}, {"sp800_53", {"sa-9"}}});
+    CHECK(merged.refs.list() ==
+          Refs{{"atlas", {"AML.T0010"}}, {"csf", {"GV.SC-10", "GV.SC-07"}}, {"sp800_53", {"sa-9"}}});
     REQUIRE(merged.mitigations.size() == 2); // by id: the first plugin's exit-plan is kept
     CHECK(merged.mitigations[0].id == "exit-plan");
     CHECK(merged.mitigations[0].cost.one_time == 1000);

@@ -60,7 +60,7 @@ inline Review sample_review(const std::string& title = "Move support to a cloud 
     identity.residual_impact = 5;
     identity.rationale = "One phished password opens the data.";
     identity.evidence = {"/controls/1/status", "/data/classification"};
-    identity.refs = {{"csf", {"PR.AA-01"}}, {"sp800_53", {"ia-2", "ia-2.1"}}};
+    identity.refs = SharedRefs(Refs{{"csf", {"PR.AA-01"}}, {"sp800_53", {"ia-2", "ia-2.1"}}});
     identity.mitigations = {mfa};
 
     Mitigation backup;
@@ -82,7 +82,7 @@ inline Review sample_review(const std::string& title = "Move support to a cloud 
     recovery.residual_impact = 2;
     recovery.rationale = "Backups exist and cover the service.";
     recovery.evidence = {"/resilience/missing_field"};
-    recovery.refs = {{"sp800_53", {"cp-9"}}};
+    recovery.refs = SharedRefs(Refs{{"sp800_53", {"cp-9"}}});
     recovery.mitigations = {backup};
     r.risks = {identity, recovery};
 

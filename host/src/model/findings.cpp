@@ -32,6 +32,28 @@ nlohmann::json refs_json(const Refs& refs) {
     return out;
 }
 
+SharedRefs::SharedRefs(Refs refs) {
+    Refs list = normalized_refs(std::move(refs));
+    if (list.empty()) {
+        return; // no list to share
+    }
+    std::string text = refs_json(list).dump();
+    m_data = std::make_shared<const Data>(Data{std::move(list), std::move(text)});
+}
+
+const Refs& SharedRefs::list() const {
+    static const Refs none;
+    return m_data ? m_data->list : none;
+}
+
+std::string_view SharedRefs::json() const {
+    return m_data ? std::string_view(m_data->json) : std::string_view("{}");
+}
+
+nlohmann::json refs_json(const SharedRefs& refs) {
+    return refs_json(refs.list());
+}
+
 Severity severity_of(int likelihood, int impact) {
     const int score = likelihood * impact;
     if (score >= 20) {

@@ -4,8 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +46,33 @@ using Refs = std::vector<std::pair<std::string, std::vector<std::string>>>;
 Refs normalized_refs(Refs refs);
 nlohmann::json refs_json(const Refs& refs);
 
+// A risk's references as the review keeps them: made once and shared. Every
+// finding of a rule that leaves its references to the plugin's catalog
+// (docs/plugin-guide.md) holds the catalog's list, not a copy, with its JSON
+// text printed when the list was made. Iterates as Refs does; empty (no
+// references) by default.
+class SharedRefs {
+public:
+    SharedRefs() = default;
+    explicit SharedRefs(Refs refs); // normalized first
+
+    const Refs& list() const;
+    // The list as a compact JSON object, byte for byte what dump() prints: {"csf":["PR.AA-05"]}.
+    std::string_view json() const;
+    bool empty() const { return list().empty(); }
+    Refs::const_iterator begin() const { return list().begin(); }
+    Refs::const_iterator end() const { return list().end(); }
+    bool operator==(const SharedRefs& other) const { return list() == other.list(); }
+
+private:
+    struct Data {
+        Refs list;
+        std::string json;
+    };
+    std::shared_ptr<const Data> m_data;
+};
+nlohmann::json refs_json(const SharedRefs& refs);
+
 // FAIR inputs: loss events per year and loss per event.
 struct FairInputs {
     Range frequency;
@@ -60,7 +89,7 @@ struct Risk {
     int impact = 1;
     std::string rationale;
     std::vector<std::string> evidence;
-    Refs refs;
+    SharedRefs refs;
     std::vector<Mitigation> mitigations;
     std::optional<FairInputs> fair;
     // Filled in by the merge: what remains with the controls already in place.

@@ -50,7 +50,9 @@ Risk read_risk(const Reader& r, json& v, const Path& path, const std::string& pl
     out.impact = r.integer(r.field(v, path, "impact"), path.child("impact"), 1, 5);
     out.rationale = std::move(r.text(r.field(v, path, "rationale"), path.child("rationale"), 1, 4000));
     out.evidence = r.pointers(r.field(v, path, "evidence"), path.child("evidence"));
-    out.refs = r.refs(r.field(v, path, "refs"), path.child("refs"));
+    if (auto it = v.find("refs"); it != v.end()) { // absent: the rule's, from the catalog
+        out.refs = SharedRefs(r.refs(*it, path.child("refs")));
+    }
     if (auto it = v.find("concern"); it != v.end()) {
         out.concern = std::move(r.token(*it, path.child("concern"), "_-", 64));
     }

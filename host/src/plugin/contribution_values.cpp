@@ -45,7 +45,9 @@ Risk read_risk(const Reader& r, values::Risk& v, const Path& path, const std::st
     out.impact = r.integer(r.required(v.impact, path, "impact"), path.child("impact"), 1, 5);
     out.rationale = std::move(r.text(r.required(v.rationale, path, "rationale"), path.child("rationale"), 1, 4000));
     out.evidence = r.pointers(v.evidence, path.child("evidence"));
-    out.refs = r.refs(std::move(v.refs), path.child("refs"));
+    if (!v.refs.empty()) { // empty: the rule's, from the catalog
+        out.refs = SharedRefs(r.refs(std::move(v.refs), path.child("refs")));
+    }
     if (v.concern) {
         out.concern = std::move(r.token(*v.concern, path.child("concern"), "_-", 64));
     }

@@ -11,6 +11,16 @@ bool Manifest::handles(const std::string& category) const {
     return std::find(categories.begin(), categories.end(), category) != categories.end();
 }
 
+void Manifest::cite_catalog(Contribution& contribution) const {
+    for (Risk& risk : contribution.risks) {
+        if (risk.refs.empty()) {
+            if (auto it = rule_refs.find(risk.id); it != rule_refs.end()) {
+                risk.refs = it->second;
+            }
+        }
+    }
+}
+
 namespace {
 
 std::string required_string(const nlohmann::json& m, const char* key) {
@@ -19,6 +29,43 @@ std::string required_string(const nlohmann::json& m, const char* key) {
         throw std::runtime_error(std::string("manifest field '") + key + "' is missing or not a non-empty string");
     }
     return it->get<std::string>();
+}
+
+size_t code_points(const std::string& text) {
+    size_t n = 0;
+    for (unsigned char c : text) {
+        n += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return n;
+}
+
+// The references of catalog rule `rule` (rules/`index`), held to the limits a
+// contribution's are: an object of at most 32 ids a framework, each id and
+// framework name 1 to 64 characters.
+Refs catalog_refs(const nlohmann::json& refs, size_t index, const std::string& rule) {
+    const std::string at = "manifest rules/" + std::to_string(index) + " ('" + rule + "'): refs ";
+    if (!refs.is_object()) {
+        throw std::runtime_error(at + "is not an object of framework names and id lists");
+    }
+    Refs out;
+    for (const auto& [framework, ids] : refs.items()) {
+        if (framework.empty() || code_points(framework) > 64) {
+            throw std::runtime_error(at + "names a framework '" + framework + "' that is empty or over 64 characters");
+        }
+        if (!ids.is_array() || ids.size() > 32) {
+            throw std::runtime_error(at + "'" + framework + "' is not a list of at most 32 ids");
+        }
+        std::vector<std::string>& kept = out.emplace_back(framework, std::vector<std::string>()).second;
+        for (const auto& id : ids) {
+            if (!id.is_string() || id.get_ref<const std::string&>().empty() ||
+                code_points(id.get_ref<const std::string&>()) > 64) {
+                throw std::runtime_error(at + "'" + framework +
+                                         "' holds something other than ids of 1 to 64 characters");
+            }
+            kept.push_back(id.get<std::string>());
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -88,6 +135,15 @@ Manifest parse_manifest(const std::string& text) {
             throw std::runtime_error("manifest field 'rules' is not an array");
         }
         out.rules = *rules;
+        for (size_t i = 0; i < out.rules.size(); ++i) {
+            const nlohmann::json& rule = out.rules[i];
+            if (!rule.is_object() || !rule.contains("id") || !rule["id"].is_string() || !rule.contains("refs")) {
+                continue; // a malformed entry is `fulcrum plugins check`'s to report; it cites nothing
+            }
+            const std::string& id = rule["id"].get_ref<const std::string&>();
+            SharedRefs refs(catalog_refs(rule["refs"], i, id));
+            out.rule_refs.emplace(id, std::move(refs)); // the first entry of an id stands
+        }
     }
     return out;
 }

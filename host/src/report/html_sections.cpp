@@ -164,7 +164,7 @@ void write_risk_details(std::ostringstream& out, const Review& r, const Ids& ids
         for (size_t k = 0; k < risk.evidence.size(); ++k) {
             out << (k ? ", " : "") << "<code>" << esc(risk.evidence[k]) << "</code>";
         }
-        const std::string refs = refs_text(risk.refs);
+        const std::string refs = refs_text(risk.refs.list());
         if (!refs.empty()) {
             out << ". References: " << esc(refs);
         }

@@ -28,13 +28,6 @@ void write_residual(JsonWriter& w, int likelihood, int impact) {
 }
 
 // Framework references: {"csf": ["PR.AA-05"], ...}.
-void write_refs(JsonWriter& w, const Refs& refs) {
-    w.begin_object();
-    for (const auto& [framework, ids] : refs) {
-        w.key(framework).value(ids);
-    }
-    w.end_object();
-}
 
 // The members of a mitigation, inside an object the caller opens and closes.
 void write_mitigation_members(JsonWriter& w, const Mitigation& m) {
@@ -64,8 +57,7 @@ void write_risk(JsonWriter& w, const Risk& r, const quant::RiskQuant* quant) {
     w.key("residual");
     write_residual(w, r.residual_likelihood, r.residual_impact);
     w.field("rationale", r.rationale).field("evidence", r.evidence);
-    w.key("refs");
-    write_refs(w, r.refs);
+    w.key("refs").raw(r.refs.json()); // printed once, when the list was made
     w.key("mitigations").begin_array();
     for (const auto& m : r.mitigations) {
         w.begin_object();

@@ -114,13 +114,18 @@ std::vector<Risk> deduplicate(std::vector<Risk> risks) {
         kept.likelihood = std::max(kept.likelihood, r.likelihood);
         kept.impact = std::max(kept.impact, r.impact);
         append_unique(kept.evidence, r.evidence);
-        for (const auto& [framework, ids] : r.refs) {
-            auto at = std::lower_bound(kept.refs.begin(), kept.refs.end(), framework,
-                                       [](const auto& entry, const std::string& name) { return entry.first < name; });
-            if (at == kept.refs.end() || at->first != framework) {
-                at = kept.refs.emplace(at, framework, std::vector<std::string>());
+        if (!r.refs.empty()) {
+            Refs refs = kept.refs.list();
+            for (const auto& [framework, ids] : r.refs) {
+                auto at =
+                    std::lower_bound(refs.begin(), refs.end(), framework,
+                                     [](const auto& entry, const std::string& name) { return entry.first < name; });
+                if (at == refs.end() || at->first != framework) {
+                    at = refs.emplace(at, framework, std::vector<std::string>());
+                }
+                append_unique(at->second, ids);
             }
-            append_unique(at->second, ids);
+            kept.refs = SharedRefs(std::move(refs));
         }
         for (const auto& m : r.mitigations) {
             const bool known = std::any_of(kept.mitigations.begin(), kept.mitigations.end(),

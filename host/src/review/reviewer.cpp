@@ -54,6 +54,7 @@ Review Reviewer::review(const Proposal& proposal) const {
         } else {
             run.status = PluginStatus::ok;
             run.contribution = std::move(std::get<Contribution>(contribution));
+            manifest.cite_catalog(run.contribution);
         }
         runs.push_back(std::move(run));
     }

@@ -80,7 +80,7 @@ struct Risk {
     std::optional<int> impact;            // required
     std::optional<std::string> rationale; // required
     std::vector<std::string> evidence;
-    Refs refs;
+    Refs refs; // empty: its rule's, from the catalog (plugin.h 1.3)
     std::optional<std::string> concern;
     std::vector<Mitigation> mitigations;
     std::optional<Fair> fair;

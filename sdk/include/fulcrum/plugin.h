@@ -5,7 +5,9 @@
  * into any host. Data crosses as UTF-8 JSON text. (Since 1.1 a plugin may also
  * offer the same evaluation on C++ JSON trees, and since 1.2 with the findings
  * as C++ values, which the host uses only when both were built against the
- * same C++ library; see evaluate_tree and evaluate_findings.)
+ * same C++ library; see evaluate_tree and evaluate_findings. Since 1.3 a risk
+ * may leave out its `refs`: the host gives it those of its rule in the
+ * manifest's catalog.)
  * The table below only ever
  * grows at its end: the host reads `struct_size` to learn which entries a
  * plugin provides, and treats a missing optional entry as "not supported".
@@ -26,7 +28,7 @@ extern "C" {
 
 /* A major bump breaks compatibility; a minor bump only appends entries. */
 #define FULCRUM_ABI_VERSION_MAJOR 1
-#define FULCRUM_ABI_VERSION_MINOR 2
+#define FULCRUM_ABI_VERSION_MINOR 3
 #define FULCRUM_ABI_VERSION ((FULCRUM_ABI_VERSION_MAJOR << 16) | FULCRUM_ABI_VERSION_MINOR)
 
 /* The name of the one symbol every plugin exports. */

@@ -41,6 +41,8 @@ constexpr size_t k_findings_first = 16;
 
 // A rule as the catalog lists it. Findings start from their rule so that the
 // catalog and the findings can never disagree on ids, titles or references.
+// A risk leaves its references to the catalog (ABI 1.3): the host, which read
+// the catalog once with the manifest, gives them to every finding of the rule.
 struct Rule {
     std::string id;   // "<plugin>.<name>"
     std::string kind; // "risk" or "benefit"
@@ -104,8 +106,7 @@ class Risk {
 public:
     explicit Risk(const Rule& rule) {
         m_data.id = rule.id;
-        m_data.title = rule.title;
-        m_data.refs = rule.refs;
+        m_data.title = rule.title; // refs: the catalog's, given by the host
     }
 
     Risk& likelihood(int value) & {
