@@ -316,3 +316,41 @@ TEST_CASE("a batch record's review is, byte for byte, the review `fulcrum review
     }
     CHECK(compared >= 15);
 }
+
+TEST_CASE("batch --fx names the entry at fault", "[batch][fx]") {
+    const std::string dir = scratch_dir("batch-fx");
+    const std::string input = write_jsonl(dir, 2);
+    const auto fx = [&](std::vector<std::string> args) {
+        return run_fulcrum(with(with({"batch", input, "-o", dir + "/out.jsonl", "--quiet"}, args), base_args()));
+    };
+    const std::vector<std::string> budget = {"--innovation-budget", "1000000", "--budget-currency", "EUR"};
+    struct Case {
+        std::vector<std::string> args;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {{"--innovation-budget", "1000", "--fx", "GBP=1.17"},
+         "--fx: name the budgets' currency with --budget-currency"},
+        {with(budget, {"--fx", "GBP:1.17"}), "--fx 'GBP:1.17': expected CODE=RATE"},
+        {with(budget, {"--fx", "gbp=1.17"}), "--fx 'gbp=1.17': expected CODE=RATE"},
+        {with(budget, {"--fx", "GBP=abc"}), "--fx GBP=abc: the rate must be a positive number (one GBP in EUR)"},
+        {with(budget, {"--fx", "GBP=-1"}), "--fx GBP=-1: the rate must be a positive number"},
+        {with(budget, {"--fx", "GBP=inf"}), "--fx GBP=inf: the rate must be a positive number"},
+        {with(budget, {"--fx", "GBP="}), "--fx GBP=: the rate must be a positive number"},
+        {with(budget, {"--fx", "EUR=1"}), "--fx EUR=1: EUR is the budgets' currency already"},
+        {with(budget, {"--fx", "GBP=1.17", "--fx", "USD=0.9,GBP=1.2"}), "--fx: GBP is given twice"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.message);
+        const auto r = fx(c.args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find(c.message) != std::string::npos);
+    }
+    const auto ok = fx(with(budget, {"--fx", "GBP=1.17,USD=0.92", "--summary", dir + "/summary.json"}));
+    REQUIRE(ok.exit_code == 0);
+    const json funding = json::parse(read_text(dir + "/summary.json"))["funding"];
+    CHECK(funding["exchange_rates"] == json{{"GBP", 1.17}, {"USD", 0.92}});
+    CHECK(funding["currency"] == "EUR");
+    CHECK_FALSE(funding.contains("other_currencies")); // the proposals are in USD, which has a rate
+    CHECK(funding["candidates"].get<int>() >= 0);
+}

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 
 using namespace fulcrum;
 
@@ -195,5 +196,65 @@ TEST_CASE("budgets are weighed only against proposals in their currency", "[batc
         CHECK_FALSE(funding.contains("other_currencies"));
         CHECK(funding["funded"].size() == 1);
         CHECK(funding["funded"][0]["id"] == "a");
+    }
+}
+
+TEST_CASE("exchange rates let proposals in other currencies compete, converted", "[batch][fx]") {
+    PortfolioOptions options;
+    options.innovation_budget = 300; // in EUR
+    options.budget_currency = "EUR";
+    options.exchange_rates = {{"GBP", 1.2}};
+    Portfolio p(options);
+    p.add(valued("eur-a", "EUR", 500, 200));
+    p.add(valued("gbp-a", "GBP", 450, 100)); // 540 EUR for 120 EUR
+    p.add(valued("gbp-b", "GBP", 100, 150)); // 120 EUR for 180 EUR
+    p.add(valued("usd-a", "USD", 9000, 1));  // no rate: not weighed
+    const auto funding = p.to_json()["funding"];
+    CHECK(funding["currency"] == "EUR");
+    CHECK(funding["exchange_rates"]["GBP"].get<double>() == Approx(1.2));
+    CHECK(funding["candidates"] == 3);
+    CHECK(funding["other_currencies"] == 1);
+    CHECK(funding["method"] == "exact");
+    // Within 300 EUR: eur-a and gbp-a (320 EUR) do not fit; gbp-a alone (540) beats eur-a alone (500) and
+    // eur-a + gbp-b (620 EUR for 380) does not fit either; gbp-a + gbp-b: 660 EUR for 300 EUR.
+    std::map<std::string, nlohmann::ordered_json> funded;
+    for (const auto& f : funding["funded"]) {
+        funded[f["id"].get<std::string>()] = f;
+    }
+    REQUIRE(funded.size() == 2);
+    REQUIRE(funded.count("gbp-a") == 1);
+    REQUIRE(funded.count("gbp-b") == 1);
+    CHECK(funded["gbp-a"]["expected_net_value"].get<double>() == Approx(540));
+    CHECK(funded["gbp-a"]["innovation_cost"].get<double>() == Approx(120));
+    CHECK(funded["gbp-a"]["converted_from"]["currency"] == "GBP");
+    CHECK(funded["gbp-a"]["converted_from"]["rate"].get<double>() == Approx(1.2));
+    CHECK(funding["expected_net_value"].get<double>() == Approx(660));
+    CHECK(funding["innovation_spend"].get<double>() == Approx(300));
+
+    SECTION("an amount in the budgets' own currency is never marked converted") {
+        options.exchange_rates = {{"GBP", 0.5}}; // now the euros win: 500 against 225, and not both
+        Portfolio q(options);
+        q.add(valued("eur-a", "EUR", 500, 200));
+        q.add(valued("gbp-a", "GBP", 450, 300)); // 150 EUR
+        const auto f = q.to_json()["funding"];
+        REQUIRE(f["funded"].size() == 1);
+        CHECK(f["funded"][0]["id"] == "eur-a");
+        CHECK_FALSE(f["funded"][0].contains("converted_from"));
+    }
+    SECTION("the pool keeps the most valuable once converted") {
+        options.candidate_pool = 2;
+        Portfolio q(options);
+        q.add(valued("eur-a", "EUR", 500, 10));
+        q.add(valued("eur-b", "EUR", 100, 10));
+        q.add(valued("gbp-a", "GBP", 450, 10));
+        const auto f = q.to_json()["funding"];
+        CHECK(f["candidates"] == 3);
+        CHECK(f["method"] == "heuristic"); // one candidate was left out
+        std::vector<std::string> ids;
+        for (const auto& e : f["funded"]) {
+            ids.push_back(e["id"]);
+        }
+        std::sort(ids.begin(), ids.end());
+        CHECK(ids == std::vector<std::string>{"eur-a", "gbp-a"});
     }
 }

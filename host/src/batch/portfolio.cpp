@@ -170,8 +170,9 @@ void Portfolio::add(PortfolioRow row) {
     // kept only when there is funding to plan (--innovation-budget or
     // --security-budget), and only in the budgets' currency when it is given.
     const bool plans_funding = m_options.innovation_budget || m_options.security_budget;
-    if (!plans_funding || !fundable(row.decision) || row.expected_net_value <= 0 ||
-        (!m_options.budget_currency.empty() && row.currency != m_options.budget_currency)) {
+    const bool in_budget_currency = m_options.budget_currency.empty() || row.currency == m_options.budget_currency ||
+                                    m_options.exchange_rates.count(row.currency) != 0;
+    if (!plans_funding || !fundable(row.decision) || row.expected_net_value <= 0 || !in_budget_currency) {
         return;
     }
     auto worse = [&](const PortfolioRow& a, const PortfolioRow& b) { return better(a, b); };
@@ -297,26 +298,72 @@ ojson Portfolio::funding_json() const {
         funding["reason"] = funding_skipped();
         return funding;
     }
-    static const InCurrency k_none;
-    const auto found = m_currencies.find(currency);
-    const InCurrency& in = found == m_currencies.end() ? k_none : found->second;
+    // The candidates of the budgets' currency and of each with a rate, their
+    // amounts in the budgets' currency.
+    struct Pooled {
+        const PortfolioRow* row;
+        double rate; // 1 in the budgets' currency
+    };
+    std::vector<Pooled> pool;
+    uint64_t weighed = 0;
+    uint64_t dropped = 0;
+    const auto take = [&](const std::string& code, double rate) {
+        const auto found = m_currencies.find(code);
+        if (found == m_currencies.end()) {
+            return;
+        }
+        weighed += found->second.proposals;
+        dropped += found->second.candidates_dropped;
+        for (const auto& r : found->second.candidates) {
+            pool.push_back({&r, rate});
+        }
+    };
+    take(currency, 1.0);
+    for (const auto& [code, rate] : m_options.exchange_rates) {
+        if (code != currency) {
+            take(code, rate);
+        }
+    }
+    if (pool.size() > m_options.candidate_pool) {
+        // Each currency kept its most valuable; of those, the most valuable once converted.
+        const auto more_valuable = [](const Pooled& a, const Pooled& b) {
+            const double va = a.row->expected_net_value * a.rate;
+            const double vb = b.row->expected_net_value * b.rate;
+            return va != vb ? va > vb : a.row->index < b.row->index;
+        };
+        std::nth_element(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(m_options.candidate_pool), pool.end(),
+                         more_valuable);
+        dropped += pool.size() - m_options.candidate_pool;
+        pool.resize(m_options.candidate_pool);
+    }
     std::vector<FundingCandidate> candidates;
-    for (const auto& r : in.candidates) {
-        candidates.push_back({r.id, r.expected_net_value, r.innovation_cost, r.security_cost});
+    for (const auto& [r, rate] : pool) {
+        candidates.push_back({r->id, r->expected_net_value * rate, r->innovation_cost * rate, r->security_cost * rate});
     }
     const FundingPlan plan = plan_funding(candidates, innovation, security);
-    const bool exact = plan.exact && in.candidates_dropped == 0;
+    const bool exact = plan.exact && dropped == 0;
     ojson funded = ojson::array();
     for (size_t i : plan.chosen) {
-        const auto& r = in.candidates[i];
-        funded.push_back({{"id", r.id},
-                          {"expected_net_value", r.expected_net_value},
-                          {"innovation_cost", r.innovation_cost},
-                          {"security_cost", r.security_cost}});
+        const FundingCandidate& c = candidates[i];
+        ojson entry = {{"id", c.id},
+                       {"expected_net_value", c.value},
+                       {"innovation_cost", c.innovation_cost},
+                       {"security_cost", c.security_cost}};
+        if (pool[i].row->currency != currency) {
+            entry["converted_from"] = {{"currency", pool[i].row->currency}, {"rate", pool[i].rate}};
+        }
+        funded.push_back(std::move(entry));
     }
     funding["currency"] = currency;
     funding["method"] = exact ? "exact" : "heuristic";
-    funding["candidates"] = candidates.size() + in.candidates_dropped;
+    if (!m_options.exchange_rates.empty()) {
+        ojson rates = ojson::object();
+        for (const auto& [code, rate] : m_options.exchange_rates) {
+            rates[code] = rate;
+        }
+        funding["exchange_rates"] = std::move(rates);
+    }
+    funding["candidates"] = candidates.size() + dropped;
     funding["expected_net_value"] = plan.value;
     funding["innovation_spend"] = plan.innovation_spend;
     funding["security_spend"] = plan.security_spend;
@@ -325,7 +372,7 @@ ojson Portfolio::funding_json() const {
         funding["upper_bound"] = plan.upper_bound;
         funding["gap_to_bound"] = plan.upper_bound > 0 ? (plan.upper_bound - plan.value) / plan.upper_bound : 0.0;
     }
-    const uint64_t elsewhere = m_reviewed - in.proposals;
+    const uint64_t elsewhere = m_reviewed - weighed;
     if (elsewhere > 0) {
         funding["other_currencies"] = elsewhere; // proposals not weighed against these budgets
     }
@@ -344,7 +391,8 @@ std::string Portfolio::funding_skipped() const {
         names += (names.empty() ? "" : ", ") + currency;
     }
     return "no funding planned: the proposals are in several currencies (" + names +
-           ") and the budgets are single amounts; say which with --budget-currency";
+           ") and the budgets are single amounts; say which with --budget-currency (and convert the others "
+           "with --fx CODE=RATE)";
 }
 
 std::string Portfolio::to_csv() const {

@@ -51,6 +51,10 @@ struct PortfolioOptions {
     // The currency of the budgets: only proposals in it are funded. Empty:
     // the portfolio's, when it has one.
     std::string budget_currency;
+    // What one unit of another currency is worth in the budgets' currency
+    // (--fx): proposals in those currencies compete too, their amounts
+    // converted. Used only with budget_currency.
+    std::map<std::string, double> exchange_rates;
     size_t ranking_size = 25;
     size_t candidate_pool = 5000; // most valuable proposals kept for funding
     bool keep_entries = false;    // for the HTML page: one small entry per proposal (memory grows with the batch)

@@ -9,7 +9,11 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
+#include <map>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -23,6 +27,39 @@ const char* const k_usage = "Usage: fulcrum batch INPUT... [options]\n\n"
                             "Reviews many proposals: files, folders (recursively: .json, .yaml, .yml, .jsonl),\n"
                             "JSON Lines files (one proposal a line) or - for JSON Lines on standard input.\n"
                             "Writes one JSON Lines record per proposal, in input order unless --unordered.\n\n";
+
+// --fx GBP=1.17,USD=0.92 (repeatable): each rate a positive number, each
+// currency once and never the budgets' own.
+std::map<std::string, double> parse_exchange_rates(const std::vector<std::string>& args,
+                                                   const std::string& budget_currency) {
+    std::map<std::string, double> rates;
+    for (const std::string& arg : args) {
+        std::stringstream items(arg);
+        std::string item;
+        while (std::getline(items, item, ',')) {
+            const size_t equals = item.find('=');
+            const std::string code = item.substr(0, std::min(equals, item.size()));
+            if (equals == std::string::npos || !is_currency_code(code)) {
+                throw usage_error("--fx '" + item +
+                                  "': expected CODE=RATE, such as GBP=1.17 (a three-letter ISO 4217 code)");
+            }
+            const std::string text = item.substr(equals + 1);
+            char* end = nullptr;
+            const double rate = text.empty() ? 0 : std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(rate) || rate <= 0) {
+                throw usage_error("--fx " + item + ": the rate must be a positive number (one " + code + " in " +
+                                  budget_currency + ")");
+            }
+            if (code == budget_currency) {
+                throw usage_error("--fx " + item + ": " + code + " is the budgets' currency already");
+            }
+            if (!rates.emplace(code, rate).second) {
+                throw usage_error("--fx: " + code + " is given twice");
+            }
+        }
+    }
+    return rates;
+}
 
 void parse_shard(const std::string& text, BatchOptions& options) {
     unsigned k = 0, n = 0;
@@ -48,6 +85,7 @@ int run_batch_command(const std::vector<std::string>& args) {
     double innovation_budget = -1;
     double security_budget = -1;
     std::string budget_currency;
+    std::vector<std::string> exchange_rates;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
@@ -70,7 +108,10 @@ int run_batch_command(const std::vector<std::string>& args) {
         ("security-budget", po::value(&security_budget)->value_name("AMOUNT"),
          "fund proposals within this budget for their mitigation plans") //
         ("budget-currency", po::value(&budget_currency)->value_name("CODE"),
-         "the budgets' currency: only proposals in it are funded (default: the portfolio's, if it has one)");
+         "the budgets' currency: only proposals in it are funded (default: the portfolio's, if it has one)") //
+        ("fx", po::value(&exchange_rates)->composing()->value_name("CODE=RATE,..."),
+         "what one unit of another currency is worth in the budgets' currency, e.g. GBP=1.17,USD=0.92: "
+         "proposals in it are funded too, converted");
     add_session_options(described, session_options);
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
@@ -124,6 +165,12 @@ int run_batch_command(const std::vector<std::string>& args) {
             throw usage_error("--budget-currency: give --innovation-budget or --security-budget as well");
         }
         options.portfolio.budget_currency = budget_currency;
+    }
+    if (!exchange_rates.empty()) {
+        if (budget_currency.empty()) {
+            throw usage_error("--fx: name the budgets' currency with --budget-currency; the rates convert into it");
+        }
+        options.portfolio.exchange_rates = parse_exchange_rates(exchange_rates, budget_currency);
     }
     options.portfolio.keep_entries = boost::filesystem::path(options.summary).extension() == ".html";
     options.jobs = jobs;
