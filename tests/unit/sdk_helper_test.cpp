@@ -117,7 +117,7 @@ TEST_CASE("a plugin whose table ends at ABI 1.1 is called through trees, not val
 TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_pointer does", "[sdk]") {
     const nlohmann::json doc = nlohmann::json::parse(R"({
         "data": {"records": 5000, "residency": ["eu", "uk"], "empty": "", "none": null,
-                 "vendor": {"name": "V", "dpa": {"signed": true}}},
+                 "vendor": {"name": "V", "dpa": {"signed": true}, "a/b": 5}, "m~n": 4},
         "controls": [{"id": "mfa", "status": "in_place"}, {"id": "sso"}],
         "": {"": 1},
         "a/b": 2, "m~n": 3,
@@ -160,6 +160,9 @@ TEST_CASE("the SDK finds a value by JSON pointer exactly as nlohmann's json_poin
                                       "/data/vendor/name",
                                       "/data/vendor/dpa/signed",
                                       "/data/vendor/dpa/signed/x",
+                                      "/data/vendor/a~1b",
+                                      "/data/m~0n",
+                                      "/controls/0/~0",
                                       "/data/Records",
                                       "/data/record",
                                       "/dat/records",
@@ -206,6 +209,7 @@ TEST_CASE("the SDK finds members of small and large objects alike", "[sdk]") {
         for (int i = 0; i < members; ++i) {
             doc["k" + std::to_string(i)] = i;
             doc["obj"]["k" + std::to_string(i)] = {{"v", i}};
+            doc["twin"]["k" + std::to_string(i)] = -i; // the same names in another section
         }
         const fulcrum::sdk::Proposal proposal = fulcrum::sdk::Proposal::borrowing(doc);
         INFO(members << " members");
@@ -214,12 +218,32 @@ TEST_CASE("the SDK finds members of small and large objects alike", "[sdk]") {
             REQUIRE(proposal.find("/" + key) != nullptr);
             CHECK(*proposal.find("/" + key) == i);
             CHECK(proposal.number("/obj/" + key + "/v") == static_cast<double>(i));
+            CHECK(proposal.number("/twin/" + key) == static_cast<double>(-i));
         }
         for (const std::string& absent :
-             std::vector<std::string>{"/k", "/k" + std::to_string(members), "/K0", "/k0x", "/obj/k0/w", "/obj/"}) {
+             std::vector<std::string>{"/k", "/k" + std::to_string(members), "/K0", "/k0x", "/obj/k0/w", "/obj/",
+                                      "/obj/k" + std::to_string(members), "/obj/K0", "/obj/k0x", "/twin/v", "/obj/k",
+                                      "/twin/k" + std::to_string(members + 1)}) {
             CHECK(proposal.find(absent) == nullptr);
         }
     }
+}
+
+TEST_CASE("the SDK tells apart members of the same name in many sections", "[sdk]") {
+    // Sixty-four sections each with a member "x": a lookup settles the
+    // section before the member (an index keyed on the member alone, or on a
+    // hash of both that is not checked, would mix them up).
+    nlohmann::json doc = nlohmann::json::object();
+    for (int i = 0; i < 64; ++i) {
+        doc["s" + std::to_string(i)]["x"] = i;
+    }
+    const fulcrum::sdk::Proposal proposal = fulcrum::sdk::Proposal::borrowing(doc);
+    for (int i = 0; i < 64; ++i) {
+        INFO(i);
+        CHECK(proposal.number("/s" + std::to_string(i) + "/x") == static_cast<double>(i));
+        CHECK(proposal.find("/s" + std::to_string(i) + "/y") == nullptr);
+    }
+    CHECK(proposal.find("/s64/x") == nullptr);
 }
 
 TEST_CASE("the SDK reads each control by id: status and entry, first entry standing", "[sdk]") {

@@ -58,7 +58,7 @@ typedef struct fulcrum_plugin_api {
     uint32_t abi_version;
 
     /* JSON object: id, name, vendor, version, description, categories[],
-     * abi_version ("1.1"), thread_safe, config_schema, rules[]. Static text. */
+     * abi_version ("1.3"), thread_safe, config_schema, rules[]. Static text. */
     const char* (*manifest)(void);
 
     /* Make an instance from the plugin's config (a JSON object, "{}" for
