@@ -180,17 +180,18 @@ TEST_CASE("catalog references beyond a contribution's limits are refused, naming
                       {{"id", "cloud.mfa"}, {"kind", "risk"}, {"refs", std::move(refs)}}};
         return m;
     };
-    const std::string at = "manifest rules/1 ('cloud.mfa'): refs ";
-    CHECK(error_of(catalog_with({"PR.AA-01"})) == at + "is not an object of framework names and id lists");
-    CHECK(error_of(catalog_with({{"csf", "PR.AA-01"}})) == at + "'csf' is not a list of at most 32 ids");
+    // The contribution reader's own checks and words, at the entry's pointer.
+    const std::string at = "manifest rule 'cloud.mfa': /rules/1/refs";
+    CHECK(error_of(catalog_with({"PR.AA-01"})) == at + ": expected an object");
+    CHECK(error_of(catalog_with({{"csf", "PR.AA-01"}})) == at + "/csf: expected an array");
     CHECK(error_of(catalog_with({{"csf", std::vector<std::string>(33, "PR.AA-01")}})) ==
-          at + "'csf' is not a list of at most 32 ids");
-    CHECK(error_of(catalog_with({{"csf", {""}}})) == at + "'csf' holds something other than ids of 1 to 64 characters");
-    CHECK(error_of(catalog_with({{"csf", {std::string(65, 'x')}}})) ==
-          at + "'csf' holds something other than ids of 1 to 64 characters");
-    CHECK(error_of(catalog_with({{"csf", {7}}})) == at + "'csf' holds something other than ids of 1 to 64 characters");
+          at + "/csf: expected at most 32 items, got 33");
+    CHECK(error_of(catalog_with({{"csf", {""}}})) == at + "/csf/0: expected a non-empty string");
+    CHECK(error_of(catalog_with({{"csf", {std::string(65, 'x')}}})) == at + "/csf/0: expected at most 64 characters");
+    CHECK(error_of(catalog_with({{"csf", {7}}})) == at + "/csf/0: expected a string");
     CHECK(error_of(catalog_with({{std::string(65, 'f'), {"x"}}})) ==
-          at + "names a framework '" + std::string(65, 'f') + "' that is empty or over 64 characters");
+          at + "/" + std::string(65, 'f') + ": expected at most 64 characters");
+    CHECK(error_of(catalog_with({{"", {"x"}}})) == at + "/: expected a non-empty string");
     // At the limits, and counted in characters, not bytes.
     CHECK(error_of(catalog_with({{"csf", std::vector<std::string>(32, "\xc3\xa9" + std::string(63, 'x'))}})) == "");
 }

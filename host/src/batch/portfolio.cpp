@@ -168,11 +168,13 @@ void Portfolio::add(PortfolioRow row) {
     }
     // Funding candidates: a min-heap of the most valuable fundable proposals,
     // kept only when there is funding to plan (--innovation-budget or
-    // --security-budget), and only in the budgets' currency when it is given.
+    // --security-budget), and only in the budgets' currency when it is given
+    // or in one with an exchange rate into it (--fx).
     const bool plans_funding = m_options.innovation_budget || m_options.security_budget;
-    const bool in_budget_currency = m_options.budget_currency.empty() || row.currency == m_options.budget_currency ||
-                                    m_options.exchange_rates.count(row.currency) != 0;
-    if (!plans_funding || !fundable(row.decision) || row.expected_net_value <= 0 || !in_budget_currency) {
+    const bool weighed_against_budgets = m_options.budget_currency.empty() ||
+                                         row.currency == m_options.budget_currency ||
+                                         m_options.exchange_rates.count(row.currency) != 0;
+    if (!plans_funding || !fundable(row.decision) || row.expected_net_value <= 0 || !weighed_against_budgets) {
         return;
     }
     auto worse = [&](const PortfolioRow& a, const PortfolioRow& b) { return better(a, b); };

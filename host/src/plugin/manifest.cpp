@@ -1,5 +1,8 @@
 #include "plugin/manifest.hpp"
 
+#include "plugin/contribution_reader.hpp"
+#include "util/json_path.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <regex>
@@ -31,41 +34,25 @@ std::string required_string(const nlohmann::json& m, const char* key) {
     return it->get<std::string>();
 }
 
-size_t code_points(const std::string& text) {
-    size_t n = 0;
-    for (unsigned char c : text) {
-        n += (c & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return n;
-}
-
-// The references of catalog rule `rule` (rules/`index`), held to the limits a
-// contribution's are: an object of at most 32 ids a framework, each id and
-// framework name 1 to 64 characters.
+// The references of catalog rule `rule` (rules/`index`), held to a
+// contribution's limits by the contribution reader itself (at most 32 ids a
+// framework, each 1 to 64 characters), framework names 1 to 64 characters.
 Refs catalog_refs(const nlohmann::json& refs, size_t index, const std::string& rule) {
-    const std::string at = "manifest rules/" + std::to_string(index) + " ('" + rule + "'): refs ";
-    if (!refs.is_object()) {
-        throw std::runtime_error(at + "is not an object of framework names and id lists");
+    const contribution_reading::Reader reader;
+    const Path root; // each step points at the one before: all of them named
+    const Path rules = root.child("rules");
+    const Path entry = rules.item(index);
+    const Path at = entry.child("refs");
+    nlohmann::json copy = refs; // the reader moves what it has checked
+    try {
+        Refs out = reader.refs(copy, at);
+        for (auto& [framework, ids] : out) {
+            reader.text(framework, at.child(framework), 1, 64);
+        }
+        return out;
+    } catch (const contribution_reading::Reader::Failure& e) {
+        throw std::runtime_error("manifest rule '" + rule + "': " + e.what());
     }
-    Refs out;
-    for (const auto& [framework, ids] : refs.items()) {
-        if (framework.empty() || code_points(framework) > 64) {
-            throw std::runtime_error(at + "names a framework '" + framework + "' that is empty or over 64 characters");
-        }
-        if (!ids.is_array() || ids.size() > 32) {
-            throw std::runtime_error(at + "'" + framework + "' is not a list of at most 32 ids");
-        }
-        std::vector<std::string>& kept = out.emplace_back(framework, std::vector<std::string>()).second;
-        for (const auto& id : ids) {
-            if (!id.is_string() || id.get_ref<const std::string&>().empty() ||
-                code_points(id.get_ref<const std::string&>()) > 64) {
-                throw std::runtime_error(at + "'" + framework +
-                                         "' holds something other than ids of 1 to 64 characters");
-            }
-            kept.push_back(id.get<std::string>());
-        }
-    }
-    return out;
 }
 
 } // namespace

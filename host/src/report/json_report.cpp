@@ -27,8 +27,6 @@ void write_residual(JsonWriter& w, int likelihood, int impact) {
         .end_object();
 }
 
-// Framework references: {"csf": ["PR.AA-05"], ...}.
-
 // The members of a mitigation, inside an object the caller opens and closes.
 void write_mitigation_members(JsonWriter& w, const Mitigation& m) {
     w.field("id", m.id).field("title", m.title);
