@@ -221,6 +221,42 @@ TEST_CASE("batch --summary FILE.html writes the portfolio page, losses summed pe
     CHECK(page.find("USD ") != std::string::npos);
 }
 
+TEST_CASE("batch writes every --summary in one run, and checks each before reviewing", "[batch]") {
+    const std::string dir = scratch_dir("batch-summaries");
+    const std::string input = write_jsonl(dir, 6);
+    const auto r = run_fulcrum(with({"batch", input, "-o", dir + "/out.jsonl", "--summary", dir + "/s.json",
+                                     "--summary", dir + "/s.csv", "--summary", dir + "/s.html", "--quiet"},
+                                    base_args()));
+    INFO(r.err);
+    REQUIRE(r.exit_code <= 1);
+    CHECK(json::parse(read_text(dir + "/s.json"))["proposals"] == 6);
+    CHECK(count_lines(dir + "/s.csv") == 7); // the header and a row for each proposal
+    CHECK(read_text(dir + "/s.html").find("Portfolio of 6 technology proposals") != std::string::npos);
+
+    // A summary that could not be written is refused before any review, so
+    // the batch neither runs for nothing nor leaves records behind.
+    const std::string out = dir + "/refused.jsonl";
+    const std::vector<std::pair<std::vector<std::string>, std::string>> refused = {
+        {{"--summary", dir + "/missing/s.json"},
+         "--summary " + dir + "/missing/s.json: cannot write: folder " + dir + "/missing: No such file or directory"},
+        {{"--summary", dir}, "--summary " + dir + ": cannot write: it is a folder"},
+        {{"--summary", input + "/s.csv"}, "--summary " + input + "/s.csv: cannot write: " + input + " is not a folder"},
+        {{"--summary", dir + "/s.json", "--summary", dir + "/s.json"}, "--summary " + dir + "/s.json: given twice"},
+    };
+    for (const auto& [flags, reason] : refused) {
+        const auto refusal = run_fulcrum(with(with({"batch", input, "-o", out, "--quiet"}, flags), base_args()));
+        INFO(reason);
+        CHECK(refusal.exit_code == 2);
+        CHECK(refusal.err.find(reason) != std::string::npos);
+        CHECK_FALSE(boost::filesystem::exists(out));
+        CHECK_FALSE(boost::filesystem::exists(out + ".partial"));
+    }
+    const auto no_folder =
+        run_fulcrum(with({"batch", input, "-o", dir + "/missing/out.jsonl", "--quiet"}, base_args()));
+    CHECK(no_folder.exit_code == 2);
+    CHECK(no_folder.err.find("-o " + dir + "/missing/out.jsonl: cannot write: folder") != std::string::npos);
+}
+
 TEST_CASE("batch --fail-on gates the whole batch", "[batch]") {
     const std::string dir = scratch_dir("batch-gate");
     const std::string input = write_jsonl(dir, 10);

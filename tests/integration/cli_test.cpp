@@ -288,13 +288,14 @@ TEST_CASE("output to a path that cannot be written fails clearly and leaves noth
     const std::string missing = dir + "/no-such-folder/review.json";
     const RunResult r = review_scripted({scripted("approve")}, {"-o", missing});
     CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "fulcrum: error: " + missing + ": cannot write: No such file or directory"));
+    CHECK(contains(r.err, "fulcrum: error: -o " + missing + ": cannot write: folder " + dir +
+                              "/no-such-folder: No such file or directory"));
 
-    // A folder where the file should go: the rename fails, the temporary goes.
+    // A folder where the file should go: refused before the review, nothing left behind.
     fs::create_directories(dir + "/taken");
     const RunResult t = review_scripted({scripted("approve")}, {"-o", dir + "/taken"});
     CHECK(t.exit_code == 2);
-    CHECK(contains(t.err, "fulcrum: error: " + dir + "/taken: cannot write: "));
+    CHECK(contains(t.err, "fulcrum: error: -o " + dir + "/taken: cannot write: it is a folder"));
     CHECK(entries_of(dir) == std::vector<std::string>{"taken"});
     CHECK(entries_of(dir + "/taken").empty());
 }

@@ -2,6 +2,9 @@
 // loss exposure kept per currency and summed iteration by iteration; net
 // values, rankings and funding never mixing currencies.
 #include "batch/portfolio.hpp"
+#include "batch/record.hpp"
+#include "test_support.hpp"
+#include "util/error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -257,4 +260,21 @@ TEST_CASE("exchange rates let proposals in other currencies compete, converted",
         std::sort(ids.begin(), ids.end());
         CHECK(ids == std::vector<std::string>{"eur-a", "gbp-a"});
     }
+}
+
+TEST_CASE("a summary that cannot be written keeps none of the others from being written", "[batch]") {
+    const std::string dir = fulcrum::test::scratch_dir("portfolio-summaries");
+    Portfolio p(PortfolioOptions{});
+    p.add(quantified("a", "EUR", one_bad_year(0, 100)));
+    const std::string missing = dir + "/missing/s.json";
+    try {
+        write_summaries({missing, dir + "/s.csv", dir + "/gone/s.html", dir + "/s.json"}, p);
+        FAIL("expected an error naming the summaries that could not be written");
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        CHECK(what.find(missing) != std::string::npos);
+        CHECK(what.find(dir + "/gone/s.html") != std::string::npos);
+    }
+    CHECK(fulcrum::test::read_text(dir + "/s.csv").rfind("rank,id,title", 0) == 0);
+    CHECK(fulcrum::test::read_text(dir + "/s.json").find("fulcrum/portfolio@1") != std::string::npos);
 }

@@ -141,14 +141,27 @@ ResumeState read_partial_output(const std::string& partial_path) {
     return state;
 }
 
-void write_summary(const std::string& path, const Portfolio& portfolio) {
+void write_summaries(const std::vector<std::string>& paths, const Portfolio& portfolio) {
+    if (paths.empty()) {
+        return;
+    }
     if (const std::string skipped = portfolio.funding_skipped(); !skipped.empty()) {
         std::cerr << "fulcrum: warning: " << skipped << "\n";
     }
-    const auto extension = boost::filesystem::path(path).extension();
-    write_output(path, extension == ".csv"    ? portfolio.to_csv()
-                       : extension == ".html" ? portfolio.to_html()
-                                              : portfolio.to_json().dump(2) + "\n");
+    std::string failed;
+    for (const auto& path : paths) {
+        const auto extension = boost::filesystem::path(path).extension();
+        try {
+            write_output(path, extension == ".csv"    ? portfolio.to_csv()
+                               : extension == ".html" ? portfolio.to_html()
+                                                      : portfolio.to_json().dump(2) + "\n");
+        } catch (const Error& e) {
+            failed += (failed.empty() ? "" : "; ") + std::string(e.what());
+        }
+    }
+    if (!failed.empty()) {
+        throw usage_error("--summary: " + failed);
+    }
 }
 
 } // namespace fulcrum

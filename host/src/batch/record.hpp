@@ -36,7 +36,9 @@ struct ResumeState {
 // killed mid-write) is cut off so that the file can be appended to.
 ResumeState read_partial_output(const std::string& partial_path);
 
-// The portfolio summary, as CSV when the path ends in .csv, else JSON.
-void write_summary(const std::string& path, const Portfolio& portfolio);
+// The portfolio summary to each path: CSV when it ends in .csv, the board's
+// page when in .html, else JSON. A file that cannot be written does not keep
+// the others from being written; the error then names every one that failed.
+void write_summaries(const std::vector<std::string>& paths, const Portfolio& portfolio);
 
 } // namespace fulcrum

@@ -422,9 +422,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
         return stats;
     }
     sink.commit();
-    if (!options.summary.empty()) {
-        write_summary(options.summary, portfolio);
-    }
+    write_summaries(options.summaries, portfolio);
     return stats;
 }
 

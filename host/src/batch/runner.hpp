@@ -15,8 +15,8 @@ namespace fulcrum {
 
 struct BatchOptions {
     std::vector<std::string> inputs;
-    std::string output;  // "" or "-" for standard output
-    std::string summary; // "" for none; .csv for CSV, else JSON
+    std::string output;                 // "" or "-" for standard output
+    std::vector<std::string> summaries; // each: .csv for CSV, .html for the board's page, else JSON
     unsigned jobs = 1;
     bool ordered = true;
     bool resume = false;

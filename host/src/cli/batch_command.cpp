@@ -61,6 +61,24 @@ std::map<std::string, double> parse_exchange_rates(const std::vector<std::string
     return rates;
 }
 
+// Each --summary is checked before any proposal is reviewed: a batch of
+// hours should not end with its summary nowhere.
+void check_summaries(const BatchOptions& options, const std::string& config) {
+    std::vector<std::string> seen;
+    for (const auto& summary : options.summaries) {
+        if (std::find(seen.begin(), seen.end(), summary) != seen.end()) {
+            throw usage_error("--summary " + summary + ": given twice");
+        }
+        seen.push_back(summary);
+        if (!options.output.empty() && options.output == summary && summary != "-") {
+            throw usage_error("--summary " + summary + ": it is also the -o file of the records");
+        }
+        refuse_overwriting_inputs(summary, options.inputs, "--summary");
+        refuse_overwriting_inputs(summary, {config}, "--summary");
+        check_writable(summary, "--summary");
+    }
+}
+
 void parse_shard(const std::string& text, BatchOptions& options) {
     unsigned k = 0, n = 0;
     char tail = 0;
@@ -91,8 +109,8 @@ int run_batch_command(const std::vector<std::string>& args) {
     described.add_options()("help,h", "show this help") //
         ("output,o", po::value(&options.output)->value_name("FILE"),
          "write records to FILE (atomically; default standard output)") //
-        ("summary", po::value(&options.summary)->value_name("FILE"),
-         "write the portfolio summary: JSON, .csv, or .html (a page for the board)")                                  //
+        ("summary", po::value(&options.summaries)->value_name("FILE"),
+         "write the portfolio summary: JSON, .csv, or .html (a page for the board); repeatable")                      //
         ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")              //
         ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")                //
         ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE")     //
@@ -172,18 +190,20 @@ int run_batch_command(const std::vector<std::string>& args) {
         }
         options.portfolio.exchange_rates = parse_exchange_rates(exchange_rates, budget_currency);
     }
-    options.portfolio.keep_entries = boost::filesystem::path(options.summary).extension() == ".html";
+    for (const auto& summary : options.summaries) {
+        options.portfolio.keep_entries =
+            options.portfolio.keep_entries || boost::filesystem::path(summary).extension() == ".html";
+    }
     options.jobs = jobs;
     options.ordered = !unordered;
     options.progress = !quiet && ::isatty(STDERR_FILENO);
 
     refuse_overwriting_inputs(options.output, options.inputs);
-    refuse_overwriting_inputs(options.summary, options.inputs, "--summary");
     refuse_overwriting_inputs(options.output, {session_options.config});
-    refuse_overwriting_inputs(options.summary, {session_options.config}, "--summary");
-    if (!options.output.empty() && options.output == options.summary && options.output != "-") {
-        throw usage_error("--summary " + options.summary + ": it is also the -o file of the records");
+    if (!options.resume) { // resuming, the file at -o is the partial one's to be
+        check_writable(options.output, "-o");
     }
+    check_summaries(options, session_options.config);
     Session session = open_session(session_options);
     Reviewer reviewer(session.plugins, session.policy);
     quant::QuantOptions quant_options;

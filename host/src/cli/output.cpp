@@ -121,6 +121,43 @@ void write_output(const std::string& path, const std::string& text) {
     }
 }
 
+void check_writable(const std::string& path, const std::string& flag) {
+    if (path.empty() || path == "-") {
+        return;
+    }
+    const std::string where = flag + " " + path + ": cannot write: ";
+    struct stat entry {};
+    if (::lstat(path.c_str(), &entry) == 0) {
+        struct stat target {};
+        if (is_stream(entry.st_mode) ||
+            (S_ISLNK(entry.st_mode) && ::stat(path.c_str(), &target) == 0 && is_stream(target.st_mode))) {
+            return;
+        }
+        if (S_ISLNK(entry.st_mode)) {
+            throw usage_error(where + "it is a symbolic link; fulcrum neither follows it nor replaces it");
+        }
+        if (S_ISDIR(entry.st_mode)) {
+            throw usage_error(where + "it is a folder");
+        }
+    }
+    // The file is replaced by renaming a new one into its folder: the folder
+    // is what must exist and take new entries.
+    std::string folder = boost::filesystem::path(path).parent_path().string();
+    if (folder.empty()) {
+        folder = ".";
+    }
+    struct stat dir {};
+    if (::stat(folder.c_str(), &dir) != 0) {
+        throw usage_error(where + "folder " + folder + ": " + std::strerror(errno));
+    }
+    if (!S_ISDIR(dir.st_mode)) {
+        throw usage_error(where + folder + " is not a folder");
+    }
+    if (::access(folder.c_str(), W_OK | X_OK) != 0) {
+        throw usage_error(where + "folder " + folder + ": " + std::strerror(errno));
+    }
+}
+
 void refuse_overwriting_inputs(const std::string& output, const std::vector<std::string>& inputs,
                                const std::string& flag) {
     struct stat out {};

@@ -14,6 +14,14 @@ namespace fulcrum {
 // device or pipe named directly; an existing file keeps its permissions.
 void write_output(const std::string& path, const std::string& text);
 
+// Throws fulcrum::Error (exit 2) when `path` plainly cannot be written by
+// write_output: it is a folder or a symbolic link to a file, or its folder is
+// missing, not a folder, or not writable. Commands call it before the work
+// whose result the file is to hold, so that a long batch does not end with
+// its summary nowhere. `flag` names the option in the message. Standard
+// output ("" or "-") and devices always pass.
+void check_writable(const std::string& path, const std::string& flag);
+
 // Throws fulcrum::Error (exit 2) when `output` is the same file as one of
 // `inputs` (compared by device and inode, so links and other spellings of
 // the path count): the report would replace what it was made from.

@@ -133,6 +133,7 @@ int run_review(const std::vector<std::string>& args) {
     for (const auto& [target_format, output] : targets) {
         refuse_overwriting_inputs(output, files);
         refuse_overwriting_inputs(output, {session_options.config});
+        check_writable(output, "-o");
     }
     quant::QuantOptions quant_options;
     quant_options.enabled = vm.count("no-quant") == 0;
