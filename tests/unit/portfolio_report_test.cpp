@@ -81,3 +81,75 @@ TEST_CASE("portfolio points carry the row number of the table", "[reports]") {
     CHECK(html.find("<circle class=\"point\" cx=\"451.0\" cy=\"313.0\" r=\"9.0\"") != std::string::npos);
     CHECK(html.find("x=\"451.0\" y=\"316.5\" text-anchor=\"middle\" font-size=\"10\"") != std::string::npos);
 }
+
+TEST_CASE("the portfolio page shows the funding plan and marks the funded proposals", "[reports]") {
+    std::vector<PortfolioEntry> entries = {entry("a", Decision::approve, 80, 10), entry("b", Decision::approve, 70, 20),
+                                           entry("c", Decision::approve, 60, 30)};
+    for (size_t i = 0; i < entries.size(); ++i) {
+        entries[i].index = i;
+    }
+    FundingPlanView plan;
+    plan.innovation_budget = 1000;
+    plan.security_budget = 200;
+    plan.currency = "EUR";
+    plan.candidates = 3;
+    plan.other_currencies = 1;
+    plan.expected_net_value = 900;
+    plan.innovation_spend = 950;
+    plan.security_spend = 150;
+    plan.exchange_rates = {{"GBP", 1.17}};
+    plan.funded = {{0, "a", "Proposal a", 300, 500, 50, "", 1}, {2, "c", "Proposal <c>", 600, 450, 100, "GBP", 1.17}};
+    PortfolioPageOptions options;
+    options.funding = plan;
+    std::string html = portfolio_to_html(entries, options);
+    CHECK(html.find("Within an innovation budget of EUR 1,000 and a security budget of EUR 200, fund 2 of the 3 "
+                    "candidates with their mitigation plans: an expected net value of EUR 900, spending EUR 950 of "
+                    "the innovation budget and EUR 150 of the security budget. No other choice") != std::string::npos);
+    CHECK(html.find("converted at GBP 1 = EUR 1.17.") != std::string::npos);
+    CHECK(html.find("1 proposal is in currencies with no rate and was not weighed") != std::string::npos);
+    // Funded: rows 1 (a) and 3 (c) of the main table, not row 2 (b).
+    CHECK(html.find("Proposal a<br><code>a</code></th><td>Approve</td><td class=\"num\">80</td><td "
+                    "class=\"num\">10</td><td>funded</td>") != std::string::npos);
+    CHECK(html.find("Proposal b<br><code>b</code></th><td>Approve</td><td class=\"num\">70</td><td "
+                    "class=\"num\">20</td><td></td>") != std::string::npos);
+    CHECK(html.find("Proposal c<br><code>c</code></th><td>Approve</td><td class=\"num\">60</td><td "
+                    "class=\"num\">30</td><td>funded</td>") != std::string::npos);
+    // The funded table: the most valuable first, the converted one marked, titles escaped.
+    CHECK(html.find("Proposal &lt;c&gt;<br><code>c</code> <span class=\"status\">(from GBP)</span>") <
+          html.find("Proposal a<br><code>a</code></th><td class=\"num\">300</td>"));
+    // Nothing was quantified: no loss column.
+    CHECK(html.find("Expected annual loss") == std::string::npos);
+
+    SECTION("a heuristic plan gives its gap to the bound") {
+        options.funding->exact = false;
+        options.funding->upper_bound = 1000;
+        html = portfolio_to_html(entries, options);
+        CHECK(html.find("the best possible is at most EUR 1,000, 10.0% more") != std::string::npos);
+    }
+    SECTION("no plan: the page says why, and marks nothing funded") {
+        options.funding = FundingPlanView{};
+        options.funding->reason = "no funding planned: the proposals are in several currencies";
+        html = portfolio_to_html(entries, options);
+        CHECK(html.find("<p>no funding planned: the proposals are in several currencies.</p>") != std::string::npos);
+        CHECK(html.find(">Funded</th>") == std::string::npos);
+    }
+}
+
+TEST_CASE("the page's loss column names one currency only when every loss is in it", "[reports]") {
+    std::vector<PortfolioEntry> entries = {entry("a", Decision::approve, 80, 10),
+                                           entry("b", Decision::approve, 70, 20)};
+    entries[0].annual_loss_exposure = 1000;
+    entries[0].currency = "EUR";
+    entries[1].annual_loss_exposure = 2000;
+    entries[1].currency = "GBP";
+    PortfolioPageOptions options;
+    options.currency = "EUR";
+    std::string html = portfolio_to_html(entries, options);
+    CHECK(html.find(">Expected annual loss</th>") != std::string::npos);
+    CHECK(html.find(">EUR 1,000</td>") != std::string::npos);
+    CHECK(html.find(">GBP 2,000</td>") != std::string::npos);
+    entries[1].currency = "EUR";
+    html = portfolio_to_html(entries, options);
+    CHECK(html.find(">Expected annual loss, EUR</th>") != std::string::npos);
+    CHECK(html.find(">2,000</td>") != std::string::npos);
+}

@@ -93,7 +93,9 @@ TEST_CASE("a resumed record counts in the expected loss but not in the simulated
 namespace {
 
 PortfolioRow valued(const std::string& id, const std::string& currency, double net_value, double cost = 100) {
+    static uint64_t next_index = 0; // each row its own place in the batch, as a batch numbers them
     PortfolioRow row;
+    row.index = next_index++;
     row.id = id;
     row.title = "Proposal " + id;
     row.currency = currency;
@@ -259,6 +261,29 @@ TEST_CASE("exchange rates let proposals in other currencies compete, converted",
         }
         std::sort(ids.begin(), ids.end());
         CHECK(ids == std::vector<std::string>{"eur-a", "gbp-a"});
+    }
+}
+
+TEST_CASE("with budgets, the CSV says which ranked proposals are funded, and the page shows the plan", "[batch]") {
+    PortfolioOptions options;
+    options.innovation_budget = 250;
+    options.keep_entries = true;
+    Portfolio p(options);
+    p.add(valued("a", "USD", 800, 200));
+    p.add(valued("b", "USD", 100, 40));
+    p.add(valued("a", "USD", 50, 100)); // the same id again, not funded: rows are told apart by place, not id
+    CHECK(p.to_csv() == "rank,id,title,decision,benefit_score,risk_score,expected_net_value,currency,funded\n"
+                        "1,a,Proposal a,approve,0,0,800,USD,true\n"
+                        "2,b,Proposal b,approve,0,0,100,USD,true\n"
+                        "3,a,Proposal a,approve,0,0,50,USD,false\n");
+    const std::string page = p.to_html();
+    CHECK(page.find("fund 2 of the 3 candidates") != std::string::npos);
+    CHECK(page.find("Within an innovation budget of USD 250 and a security budget of no limit") != std::string::npos);
+
+    SECTION("without budgets the CSV has no funded column") {
+        Portfolio q(PortfolioOptions{});
+        q.add(valued("a", "USD", 800, 200));
+        CHECK(q.to_csv().find("funded") == std::string::npos);
     }
 }
 

@@ -131,6 +131,7 @@ void Portfolio::add(PortfolioRow row) {
         e.annual_loss_exposure = row.annual_loss_exposure;
         e.complete = row.complete;
         e.currency = row.currency;
+        e.index = row.index;
         m_entries.push_back(std::move(e));
     }
     // The ranking and the funding pool keep up to thousands of rows; the risk
@@ -286,19 +287,16 @@ std::string Portfolio::funding_currency() const {
     return m_currencies.size() == 1 ? m_currencies.begin()->first : std::string();
 }
 
-ojson Portfolio::funding_json() const {
-    const double innovation = m_options.innovation_budget.value_or(HUGE_VAL);
-    const double security = m_options.security_budget.value_or(HUGE_VAL);
-    ojson funding = {{"innovation_budget", m_options.innovation_budget ? ojson(innovation) : ojson(nullptr)},
-                     {"security_budget", m_options.security_budget ? ojson(security) : ojson(nullptr)}};
-    const std::string currency = funding_currency();
-    if (currency.empty()) {
+FundingPlanView Portfolio::funding_plan() const {
+    FundingPlanView view;
+    view.innovation_budget = m_options.innovation_budget;
+    view.security_budget = m_options.security_budget;
+    view.currency = funding_currency();
+    if (view.currency.empty()) {
         // Budgets are single amounts: without their currency, nothing here
         // can be weighed against them.
-        funding["currency"] = nullptr;
-        funding["method"] = "none";
-        funding["reason"] = funding_skipped();
-        return funding;
+        view.reason = funding_skipped();
+        return view;
     }
     // The candidates of the budgets' currency and of each with a rate, their
     // amounts in the budgets' currency.
@@ -320,9 +318,9 @@ ojson Portfolio::funding_json() const {
             pool.push_back({&r, rate});
         }
     };
-    take(currency, 1.0);
+    take(view.currency, 1.0);
     for (const auto& [code, rate] : m_options.exchange_rates) {
-        if (code != currency) {
+        if (code != view.currency) {
             take(code, rate);
         }
     }
@@ -342,41 +340,71 @@ ojson Portfolio::funding_json() const {
     for (const auto& [r, rate] : pool) {
         candidates.push_back({r->id, r->expected_net_value * rate, r->innovation_cost * rate, r->security_cost * rate});
     }
-    const FundingPlan plan = plan_funding(candidates, innovation, security);
-    const bool exact = plan.exact && dropped == 0;
-    ojson funded = ojson::array();
+    const FundingPlan plan = plan_funding(candidates, m_options.innovation_budget.value_or(HUGE_VAL),
+                                          m_options.security_budget.value_or(HUGE_VAL));
     for (size_t i : plan.chosen) {
         const FundingCandidate& c = candidates[i];
-        ojson entry = {{"id", c.id},
-                       {"expected_net_value", c.value},
-                       {"innovation_cost", c.innovation_cost},
-                       {"security_cost", c.security_cost}};
-        if (pool[i].row->currency != currency) {
-            entry["converted_from"] = {{"currency", pool[i].row->currency}, {"rate", pool[i].rate}};
+        const PortfolioRow& row = *pool[i].row;
+        FundedProposal funded{row.index, c.id, row.title, c.value, c.innovation_cost, c.security_cost, {}, 1};
+        if (row.currency != view.currency) {
+            funded.converted_from = row.currency;
+            funded.rate = pool[i].rate;
+        }
+        view.funded.push_back(std::move(funded));
+    }
+    view.exact = plan.exact && dropped == 0;
+    view.upper_bound = plan.upper_bound;
+    view.candidates = candidates.size() + dropped;
+    view.other_currencies = m_reviewed - weighed;
+    view.expected_net_value = plan.value;
+    view.innovation_spend = plan.innovation_spend;
+    view.security_spend = plan.security_spend;
+    view.exchange_rates = m_options.exchange_rates;
+    return view;
+}
+
+ojson Portfolio::funding_json() const {
+    const FundingPlanView plan = funding_plan();
+    ojson funding = {{"innovation_budget", plan.innovation_budget ? ojson(*plan.innovation_budget) : ojson(nullptr)},
+                     {"security_budget", plan.security_budget ? ojson(*plan.security_budget) : ojson(nullptr)}};
+    if (plan.currency.empty()) {
+        funding["currency"] = nullptr;
+        funding["method"] = "none";
+        funding["reason"] = plan.reason;
+        return funding;
+    }
+    ojson funded = ojson::array();
+    for (const auto& f : plan.funded) {
+        ojson entry = {{"id", f.id},
+                       {"expected_net_value", f.expected_net_value},
+                       {"innovation_cost", f.innovation_cost},
+                       {"security_cost", f.security_cost}};
+        if (!f.converted_from.empty()) {
+            entry["converted_from"] = {{"currency", f.converted_from}, {"rate", f.rate}};
         }
         funded.push_back(std::move(entry));
     }
-    funding["currency"] = currency;
-    funding["method"] = exact ? "exact" : "heuristic";
-    if (!m_options.exchange_rates.empty()) {
+    funding["currency"] = plan.currency;
+    funding["method"] = plan.exact ? "exact" : "heuristic";
+    if (!plan.exchange_rates.empty()) {
         ojson rates = ojson::object();
-        for (const auto& [code, rate] : m_options.exchange_rates) {
+        for (const auto& [code, rate] : plan.exchange_rates) {
             rates[code] = rate;
         }
         funding["exchange_rates"] = std::move(rates);
     }
-    funding["candidates"] = candidates.size() + dropped;
-    funding["expected_net_value"] = plan.value;
+    funding["candidates"] = plan.candidates;
+    funding["expected_net_value"] = plan.expected_net_value;
     funding["innovation_spend"] = plan.innovation_spend;
     funding["security_spend"] = plan.security_spend;
     funding["funded"] = std::move(funded);
-    if (!exact) {
+    if (!plan.exact) {
         funding["upper_bound"] = plan.upper_bound;
-        funding["gap_to_bound"] = plan.upper_bound > 0 ? (plan.upper_bound - plan.value) / plan.upper_bound : 0.0;
+        funding["gap_to_bound"] =
+            plan.upper_bound > 0 ? (plan.upper_bound - plan.expected_net_value) / plan.upper_bound : 0.0;
     }
-    const uint64_t elsewhere = m_reviewed - weighed;
-    if (elsewhere > 0) {
-        funding["other_currencies"] = elsewhere; // proposals not weighed against these budgets
+    if (plan.other_currencies > 0) {
+        funding["other_currencies"] = plan.other_currencies; // proposals not weighed against these budgets
     }
     return funding;
 }
@@ -398,14 +426,29 @@ std::string Portfolio::funding_skipped() const {
 }
 
 std::string Portfolio::to_csv() const {
+    // With budgets, a last column says which of the ranked proposals the
+    // funding plan funds.
+    const bool budgets = m_options.innovation_budget || m_options.security_budget;
+    std::vector<uint64_t> funded;
+    if (budgets) {
+        for (const auto& f : funding_plan().funded) {
+            funded.push_back(f.index);
+        }
+        std::sort(funded.begin(), funded.end());
+    }
     std::ostringstream csv;
-    csv << "rank,id,title,decision,benefit_score,risk_score,expected_net_value,currency\n";
+    csv << "rank,id,title,decision,benefit_score,risk_score,expected_net_value,currency" << (budgets ? ",funded" : "")
+        << "\n";
     for (const std::string& currency : currencies_by_use()) {
         int rank = 1; // within the currency: amounts in two are not compared
         for (const auto& r : m_currencies.at(currency).ranking) {
             csv << rank++ << "," << csv_field(r.id) << "," << csv_field(r.title) << "," << to_string(r.decision) << ","
                 << r.benefit_score << "," << r.risk_score << ","
-                << static_cast<long long>(std::llround(r.expected_net_value)) << "," << csv_field(r.currency) << "\n";
+                << static_cast<long long>(std::llround(r.expected_net_value)) << "," << csv_field(r.currency);
+            if (budgets) {
+                csv << "," << (std::binary_search(funded.begin(), funded.end(), r.index) ? "true" : "false");
+            }
+            csv << "\n";
         }
     }
     return csv.str();
@@ -417,6 +460,9 @@ std::string Portfolio::to_html() const {
         "Portfolio of " + std::to_string(m_reviewed) + " technology proposal" + (m_reviewed == 1 ? "" : "s");
     if (!m_currency.empty() && m_currency != "mixed") {
         options.currency = m_currency;
+    }
+    if (m_options.innovation_budget || m_options.security_budget) {
+        options.funding = funding_plan();
     }
     return portfolio_to_html(m_entries, options);
 }

@@ -98,6 +98,9 @@ private:
     std::vector<std::string> currencies_by_use() const;
     // The budgets' currency: given, or the portfolio's only one; else empty.
     std::string funding_currency() const;
+    // The funding recommendation, with the budgets' currency empty when no
+    // plan could be made; funding_json() writes it for the summary.
+    FundingPlanView funding_plan() const;
     nlohmann::ordered_json funding_json() const;
     // The annual loss exposure, per currency: the expected losses added up
     // (every row that has one), and the losses summed iteration by iteration

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -106,9 +107,33 @@ std::vector<PortfolioEntry> in_page_order(std::vector<PortfolioEntry> entries) {
     return entries;
 }
 
+// The indices of the funded proposals; empty without a plan.
+std::vector<uint64_t> funded_indices(const PortfolioPageOptions& options) {
+    std::vector<uint64_t> funded;
+    if (options.funding) {
+        for (const auto& f : options.funding->funded) {
+            funded.push_back(f.index);
+        }
+        std::sort(funded.begin(), funded.end());
+    }
+    return funded;
+}
+
 void write_table(std::ostringstream& out, const std::vector<PortfolioEntry>& entries,
                  const PortfolioPageOptions& options) {
     const size_t shown = std::min(entries.size(), options.table_limit);
+    // The loss column only when some review was quantified, its currency in
+    // the heading only when every loss is in it.
+    bool quantified = false;
+    bool one_currency = true;
+    for (const auto& e : entries) {
+        if (e.annual_loss_exposure) {
+            quantified = true;
+            one_currency = one_currency && (e.currency.empty() || e.currency == options.currency);
+        }
+    }
+    const bool planned = options.funding && !options.funding->currency.empty();
+    const std::vector<uint64_t> funded = funded_indices(options);
     out << "<table>\n<caption>";
     if (shown < entries.size()) {
         out << "The first " << shown << " of " << entries.size() << " proposals, ";
@@ -118,22 +143,116 @@ void write_table(std::ostringstream& out, const std::vector<PortfolioEntry>& ent
     out << "by decision, then by benefit less risk</caption>\n<thead><tr><th scope=\"col\">#</th>"
            "<th scope=\"col\">Proposal</th>"
            "<th scope=\"col\">Decision</th><th scope=\"col\" class=\"num\">Benefit</th>"
-           "<th scope=\"col\" class=\"num\">Risk</th><th scope=\"col\" class=\"num\">Expected annual loss, "
-        << html_escape(options.currency) << "</th></tr></thead>\n<tbody>\n";
+           "<th scope=\"col\" class=\"num\">Risk</th>";
+    if (planned) {
+        out << "<th scope=\"col\">Funded</th>";
+    }
+    if (quantified) {
+        out << "<th scope=\"col\" class=\"num\">Expected annual loss"
+            << (one_currency ? ", " + html_escape(options.currency) : std::string()) << "</th>";
+    }
+    out << "</tr></thead>\n<tbody>\n";
     for (size_t i = 0; i < shown; ++i) {
         const auto& e = entries[i];
         out << "<tr><td>" << i + 1 << "</td><th scope=\"row\">" << html_escape(e.title) << "<br><code>"
             << html_escape(e.id) << "</code>" << (e.complete ? "" : " <span class=\"status\">(incomplete)</span>")
             << "</th><td>" << decision_label(e.decision) << "</td><td class=\"num\">" << e.benefit_score
-            << "</td><td class=\"num\">" << e.risk_score << "</td><td class=\"num\">"
-            << (e.annual_loss_exposure
-                    ? html_escape(
-                          (e.currency.empty() || e.currency == options.currency ? std::string() : e.currency + " ") +
-                          group_thousands(*e.annual_loss_exposure))
-                    : std::string("not quantified"))
-            << "</td></tr>\n";
+            << "</td><td class=\"num\">" << e.risk_score << "</td>";
+        if (planned) {
+            out << "<td>" << (std::binary_search(funded.begin(), funded.end(), e.index) ? "funded" : "") << "</td>";
+        }
+        if (quantified) {
+            const std::string currency = e.currency.empty() ? options.currency : e.currency;
+            out << "<td class=\"num\">"
+                << (e.annual_loss_exposure ? html_escape((one_currency ? std::string() : currency + " ") +
+                                                         group_thousands(*e.annual_loss_exposure))
+                                           : std::string("not quantified"))
+                << "</td>";
+        }
+        out << "</tr>\n";
     }
     out << "</tbody>\n</table>\n";
+}
+
+// 0.0123 -> "1.2" (a share as a percentage); 1.17 -> "1.17" (a rate).
+std::string percent_text(double share) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", 100 * share);
+    return buffer;
+}
+
+std::string rate_text(double rate) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.6g", rate);
+    return buffer;
+}
+
+std::string budget_text(const std::optional<double>& budget, const std::string& currency) {
+    return budget ? money(currency, *budget) : std::string("no limit");
+}
+
+// The funding recommendation: what the budgets buy, how sure the plan is,
+// and the proposals it funds.
+void write_funding(std::ostringstream& out, const FundingPlanView& plan) {
+    out << "<section class=\"card\" aria-labelledby=\"funding\">\n<h2 id=\"funding\">Funding "
+           "recommendation</h2>\n";
+    if (plan.currency.empty()) {
+        out << "<p>" << html_escape(plan.reason) << ".</p>\n</section>\n";
+        return;
+    }
+    const std::string& c = plan.currency;
+    out << "<p>Within an innovation budget of " << html_escape(budget_text(plan.innovation_budget, c))
+        << " and a security budget of " << html_escape(budget_text(plan.security_budget, c)) << ", ";
+    if (plan.funded.empty()) {
+        out << "no proposal fits with a positive expected net value: fund none of the " << plan.candidates
+            << " candidates.</p>\n";
+    } else {
+        out << "fund " << plan.funded.size() << " of the " << plan.candidates
+            << " candidates with their mitigation plans: an expected net value of "
+            << html_escape(money(c, plan.expected_net_value)) << ", spending "
+            << html_escape(money(c, plan.innovation_spend)) << " of the innovation budget and "
+            << html_escape(money(c, plan.security_spend)) << " of the security budget. ";
+        if (plan.exact) {
+            out << "No other choice of these candidates is worth more within both budgets.</p>\n";
+        } else {
+            const double gap =
+                plan.upper_bound > 0 ? (plan.upper_bound - plan.expected_net_value) / plan.upper_bound : 0;
+            out << "The plan comes from a heuristic; the best possible is at most "
+                << html_escape(money(c, plan.upper_bound)) << ", " << percent_text(gap) << "% more.</p>\n";
+        }
+    }
+    if (!plan.exchange_rates.empty()) {
+        std::vector<std::string> rates;
+        for (const auto& [code, rate] : plan.exchange_rates) {
+            rates.push_back(code + " 1 = " + c + " " + rate_text(rate));
+        }
+        out << "<p>Proposals in other currencies compete converted at " << html_escape(join_words(rates)) << ".</p>\n";
+    }
+    if (plan.other_currencies > 0) {
+        out << "<p>" << plan.other_currencies << " proposal" << (plan.other_currencies == 1 ? " is" : "s are")
+            << " in currencies with no rate and " << (plan.other_currencies == 1 ? "was" : "were")
+            << " not weighed against these budgets.</p>\n";
+    }
+    if (!plan.funded.empty()) {
+        out << "<table>\n<caption>The funded proposals, the most valuable first, in " << html_escape(c)
+            << "</caption>\n<thead><tr><th scope=\"col\">Proposal</th><th scope=\"col\" class=\"num\">Expected "
+               "net value</th><th scope=\"col\" class=\"num\">Innovation cost</th><th scope=\"col\" "
+               "class=\"num\">Security cost</th></tr></thead>\n<tbody>\n";
+        std::vector<FundedProposal> by_value = plan.funded;
+        std::stable_sort(by_value.begin(), by_value.end(),
+                         [](const auto& a, const auto& b) { return a.expected_net_value > b.expected_net_value; });
+        for (const auto& f : by_value) {
+            out << "<tr><th scope=\"row\">" << html_escape(f.title) << "<br><code>" << html_escape(f.id) << "</code>";
+            if (!f.converted_from.empty()) {
+                out << " <span class=\"status\">(from " << html_escape(f.converted_from) << ")</span>";
+            }
+            out << "</th><td class=\"num\">" << group_thousands(f.expected_net_value) << "</td><td class=\"num\">"
+                << group_thousands(f.innovation_cost) << "</td><td class=\"num\">" << group_thousands(f.security_cost)
+                << "</td></tr>\n";
+        }
+        out << "</tbody>\n</table>\n";
+    }
+    out << "</section>\n";
 }
 
 } // namespace
@@ -168,7 +287,11 @@ std::string portfolio_to_html(const std::vector<PortfolioEntry>& unordered, cons
     write_quadrant(out, entries);
     out << "</section>\n<section class=\"card\" aria-labelledby=\"list\">\n<h2 id=\"list\">Proposals</h2>\n";
     write_table(out, entries, options);
-    out << "</section>\n</div>\n<footer>\n<p>Produced by Fulcrum " FULCRUM_VERSION;
+    out << "</section>\n</div>\n";
+    if (options.funding) {
+        write_funding(out, *options.funding);
+    }
+    out << "<footer>\n<p>Produced by Fulcrum " FULCRUM_VERSION;
     if (!options.generated_at.empty()) {
         out << " on " << html_escape(options.generated_at);
     }

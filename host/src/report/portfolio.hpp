@@ -6,6 +6,8 @@
 #include "review/review.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,13 +24,44 @@ struct PortfolioEntry {
     std::optional<double> annual_loss_exposure; // expected annual loss when quantified
     bool complete = true;                       // false when a plugin failed
     std::string currency;                       // of the loss; empty: the page's currency
+    uint64_t index = 0;                         // the proposal's place in the batch
+};
+
+// One proposal the funding plan funds, its amounts in the budgets' currency.
+struct FundedProposal {
+    uint64_t index = 0; // the proposal's place in the batch
+    std::string id;
+    std::string title;
+    double expected_net_value = 0;
+    double innovation_cost = 0;
+    double security_cost = 0;
+    std::string converted_from; // the proposal's own currency when it is not the budgets'
+    double rate = 1;            // ...and what one unit of it is worth in the budgets'
+};
+
+// The funding recommendation of a batch given budgets (docs/batch.md).
+struct FundingPlanView {
+    std::optional<double> innovation_budget; // none: unlimited
+    std::optional<double> security_budget;
+    std::string currency; // the budgets'; empty when no plan could be made
+    std::string reason;   // ...and then why
+    bool exact = true;
+    double upper_bound = 0; // a heuristic plan's bound on the best value
+    uint64_t candidates = 0;
+    uint64_t other_currencies = 0; // proposals not weighed against the budgets
+    double expected_net_value = 0;
+    double innovation_spend = 0;
+    double security_spend = 0;
+    std::map<std::string, double> exchange_rates;
+    std::vector<FundedProposal> funded;
 };
 
 struct PortfolioPageOptions {
     std::string title = "Portfolio of technology proposals";
-    std::string currency = "USD";
-    std::string generated_at;  // footer; empty keeps the page reproducible
-    size_t table_limit = 1000; // rows listed; the chart and counts cover every entry
+    std::string currency = "USD"; // of losses whose entry names none
+    std::string generated_at;     // footer; empty keeps the page reproducible
+    size_t table_limit = 1000;    // rows listed; the chart and counts cover every entry
+    std::optional<FundingPlanView> funding;
 };
 
 std::string portfolio_to_html(const std::vector<PortfolioEntry>& entries, const PortfolioPageOptions& options = {});
