@@ -40,9 +40,12 @@ std::string worker_conversation(const fulcrum::Plugin& plugin, const std::string
     const nlohmann::json stress = {
         {"results",
          {{{"index", 0}, {"ok", true}, {"output", contribution}}, {{"index", 1}, {"ok", false}, {"error", "no"}}}}};
+    const nlohmann::json paths = {{"answers",
+                                   {{{"path", "text"}, {"ok", true}, {"output", contribution}},
+                                    {{"path", "findings"}, {"ok", false}, {"error", "no"}}}}};
     return std::string(1, '\x07') + encode_frame(Kind::hello, 0, hello.dump()) +
            encode_frame(Kind::loaded, 1, loaded.dump()) + encode_frame(Kind::result, 2, contribution) +
-           encode_frame(Kind::stress_result, 3, stress.dump());
+           encode_frame(Kind::stress_result, 3, stress.dump()) + encode_frame(Kind::paths_result, 4, paths.dump());
 }
 
 } // namespace

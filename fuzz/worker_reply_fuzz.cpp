@@ -2,7 +2,7 @@
 // through everything the host does with them. The first byte picks the size
 // of the chunks the rest arrives in (as reads from a socket would cut it);
 // the frame reader cuts frames from them, and every frame goes through the
-// greeting, load-reply and stress-reply checks and, as an evaluation's
+// greeting, load-reply, stress-reply and entry-point-reply checks and, as an evaluation's
 // result, the contribution check.
 #include "fuzz_common.hpp"
 #include "plugin/contribution.hpp"
@@ -31,6 +31,10 @@ void take(const Frame& frame, size_t input_size) {
         if (entry.index >= 4) {
             __builtin_trap();
         }
+    }
+    const fulcrum::worker::PathsReply paths = fulcrum::worker::read_paths_reply(frame);
+    if (!paths.answers.empty() && frame.kind != fulcrum::worker::Kind::paths_result) {
+        __builtin_trap(); // answers come only in an entry point reply
     }
     if (frame.kind == fulcrum::worker::Kind::result) {
         (void)fulcrum::read_contribution(frame.payload, "cloud");

@@ -65,6 +65,10 @@ TEST_CASE("the first-party plugins pass every check", "[conformance]") {
             }
             // A first-party plugin claims thread safety, so that check really ran.
             CHECK(check_named(c.report, "thread_safety").at("status") == "pass");
+            // It offers the tree and findings entry points, and they answer as the text one does.
+            CHECK(check_named(c.report, "entry_points").at("status") == "pass");
+            CHECK(check_named(c.report, "entry_points").at("detail").get<std::string>().find("findings and tree") !=
+                  std::string::npos);
             CHECK(check_named(c.report, "contributions").at("detail").get<std::string>().find("examples") !=
                   std::string::npos);
             CHECK(c.report.at("latency_ms").at("calls").get<int>() > 5);
@@ -89,6 +93,8 @@ TEST_CASE("each faulty fixture fails the check that matches its fault", "[confor
         {"garbage_stdout", "quiet", "bytes to standard output or error"},
         {"garbage_random", "deterministic", "a second call in the same worker gave a different contribution"},
         {"garbage_racy", "thread_safety", "under 4 threads at once"},
+        {"paths_disagree", "entry_points",
+         "the findings entry point gave another contribution than the text one, first at /benefits/0/score"},
         {"throws", "contributions", "fixture failure: the rule engine fell over"},
         {"not_json", "contributions", "returned text that is not JSON"},
         {"bad_schema", "contributions", "fails the contribution schema at /risks/0/likelihood"},

@@ -215,3 +215,34 @@ TEST_CASE("a stress reply is read up to its first bad entry", "[isolation]") {
     CHECK(read_stress_reply(frame_of(Kind::stress_result, "[]"), 2).failure ==
           "wrote malformed output: a bad stress reply");
 }
+
+TEST_CASE("an entry point reply is read up to its first bad answer", "[isolation]") {
+    const PathsReply good = read_paths_reply(frame_of(
+        Kind::paths_result,
+        R"({"answers": [{"path": "text", "ok": true, "output": "{}"}, {"path": "findings", "ok": false, "error": "no"}]})"));
+    CHECK(good.failure.empty());
+    REQUIRE(good.answers.size() == 2);
+    CHECK(good.answers[0].path == "text");
+    CHECK(good.answers[0].ok);
+    CHECK(good.answers[0].text == "{}");
+    CHECK(good.answers[1].path == "findings");
+    CHECK(good.answers[1].text == "no");
+
+    // A path that is not text, a missing flag, an answer that is not an object.
+    for (const char* entry : {R"({"path": 1, "ok": true})", R"({"path": "tree"})", R"("x")"}) {
+        INFO(entry);
+        const PathsReply bad = read_paths_reply(
+            frame_of(Kind::paths_result,
+                     std::string(R"({"answers": [{"path": "text", "ok": true, "output": "a"}, )") + entry + "]}"));
+        CHECK(bad.failure == "wrote malformed output: a bad entry point answer");
+        CHECK(bad.answers.size() == 1);
+    }
+    CHECK(read_paths_reply(frame_of(Kind::failed, "plugin said no")).failure == "plugin said no");
+    CHECK(read_paths_reply(frame_of(Kind::stress_result, R"({"answers": []})")).failure ==
+          "wrote malformed output: a bad entry point reply");
+    // Only the host asks, only the worker answers.
+    CHECK(sent_by_host(Kind::paths));
+    CHECK_FALSE(sent_by_worker(Kind::paths));
+    CHECK(sent_by_worker(Kind::paths_result));
+    CHECK_FALSE(sent_by_host(Kind::paths_result));
+}

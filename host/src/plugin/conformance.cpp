@@ -4,6 +4,7 @@
 #include "plugin/contribution.hpp"
 #include "plugin/isolated_plugin.hpp"
 #include "plugin/trust_file.hpp"
+#include "util/format.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -55,8 +56,9 @@ nlohmann::ordered_json ConformanceReport::to_json() const {
 
 namespace {
 
-const char* const k_check_names[] = {"loads",         "abi",       "manifest", "contributions", "deterministic",
-                                     "thread_safety", "bad_input", "extreme",  "quiet",         "latency"};
+const char* const k_check_names[] = {"loads",         "abi",          "manifest",      "contributions",
+                                     "deterministic", "entry_points", "thread_safety", "bad_input",
+                                     "extreme",       "quiet",        "latency"};
 
 double now_ms() {
     using namespace std::chrono;
@@ -223,7 +225,8 @@ private:
     }
     bool load();
     bool contributions();
-    void deterministic();
+    bool deterministic();
+    void entry_points();
     void thread_safety();
     void bad_input();
     void extreme();
@@ -332,7 +335,7 @@ bool Checker::contributions() {
     return true;
 }
 
-void Checker::deterministic() {
+bool Checker::deterministic() {
     for (const char* where : {"in the same worker", "in a fresh worker"}) {
         if (std::string(where) == "in a fresh worker") {
             m_plugin->retire_workers();
@@ -343,19 +346,93 @@ void Checker::deterministic() {
                 set("deterministic", CheckStatus::fail,
                     "a second call " + std::string(where) + " failed: " + call.result.error + " (proposal " + p.name +
                         ")");
-                return;
+                return false;
             }
             const json again = json::parse(call.result.output, nullptr, false);
             if (again != m_baseline[p.name]) {
                 set("deterministic", CheckStatus::fail,
                     "a second call " + std::string(where) + " gave a different contribution, first at " +
                         first_difference(m_baseline[p.name], again) + " (proposal " + p.name + ")");
-                return;
+                return false;
             }
         }
     }
     set("deterministic", CheckStatus::pass,
         "the same contribution for the same proposal, in the same worker and a fresh one");
+    return true;
+}
+
+namespace {
+
+// A contribution as the host reads it: a member that is null, an empty list
+// or an empty object says nothing, so one entry point leaving it out and
+// another writing it empty agree.
+json without_empty(const json& value) {
+    if (value.is_array()) {
+        json out = json::array();
+        for (const auto& item : value) {
+            out.push_back(without_empty(item));
+        }
+        return out;
+    }
+    if (!value.is_object()) {
+        return value;
+    }
+    json out = json::object();
+    for (const auto& [key, member] : value.items()) {
+        if (!member.is_null() && !(member.is_array() && member.empty()) && !(member.is_object() && member.empty())) {
+            out[key] = without_empty(member);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+// In process, fulcrum calls a plugin through the richest entry point it
+// offers (findings, then tree, then text); isolated, through text. Whichever
+// runs, the review must be the same.
+void Checker::entry_points() {
+    std::set<std::string> compared;
+    for (const auto& p : m_valid) {
+        std::string failure;
+        const std::vector<worker::PathAnswer> answers = m_plugin->paths(p.text, failure);
+        if (!failure.empty()) {
+            set("entry_points", CheckStatus::fail,
+                "asking each entry point failed: " + failure + " (proposal " + p.name + ")");
+            return;
+        }
+        const json expected = without_empty(m_baseline[p.name]);
+        for (const auto& a : answers) {
+            if (a.path == "text") {
+                continue;
+            }
+            compared.insert(a.path);
+            if (!a.ok) {
+                set("entry_points", CheckStatus::fail,
+                    "the " + a.path + " entry point failed where the text one answered: " + a.text + " (proposal " +
+                        p.name + ")");
+                return;
+            }
+            const json got = without_empty(json::parse(a.text, nullptr, false));
+            if (got != expected) {
+                set("entry_points", CheckStatus::fail,
+                    "the " + a.path + " entry point gave another contribution than the text one, first at " +
+                        first_difference(expected, got) + " (proposal " + p.name + ")");
+                return;
+            }
+        }
+    }
+    if (compared.empty()) {
+        set("entry_points", CheckStatus::skip,
+            "the plugin offers only the text entry point (no tree or findings entry point built for this host's "
+            "C++ library to compare)");
+        return;
+    }
+    set("entry_points", CheckStatus::pass,
+        "the " + join_words({compared.begin(), compared.end()}) + " entry point" + (compared.size() > 1 ? "s" : "") +
+            " give" + (compared.size() > 1 ? "" : "s") + " the text one's contribution for all " +
+            std::to_string(m_valid.size()) + " proposals");
 }
 
 void Checker::thread_safety() {
@@ -456,10 +533,15 @@ ConformanceReport Checker::run() {
         return m_report;
     }
     if (contributions()) {
-        deterministic();
+        if (deterministic()) {
+            entry_points();
+        } else {
+            set("entry_points", CheckStatus::skip, "not run: answers that change from call to call cannot be compared");
+        }
         thread_safety();
     } else {
         skip_rest("deterministic", "not run: the contributions check failed");
+        set("entry_points", CheckStatus::skip, "not run: the contributions check failed");
         set("thread_safety", CheckStatus::skip, "not run: the contributions check failed");
     }
     bad_input();

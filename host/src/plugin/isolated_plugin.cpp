@@ -171,6 +171,28 @@ std::vector<StressCall> IsolatedPlugin::stress(const std::vector<std::string>& p
     return out;
 }
 
+std::vector<worker::PathAnswer> IsolatedPlugin::paths(const std::string& proposal, std::string& failure) {
+    std::unique_ptr<WorkerProcess> worker = acquire(failure);
+    if (!failure.empty()) {
+        return {};
+    }
+    if (!worker && !(worker = start_worker(failure, nullptr))) {
+        release(nullptr, true, failure);
+        return {};
+    }
+    WorkerReply reply = worker->call(Kind::paths, proposal, 3 * m_limits.timeout_seconds);
+    if (!reply.ok) {
+        failure = reply.failure;
+        worker.reset();
+        release(nullptr, true, failure);
+        return {};
+    }
+    worker::PathsReply read = worker::read_paths_reply(reply.frame);
+    failure = std::move(read.failure);
+    release(std::move(worker), false, {});
+    return std::move(read.answers);
+}
+
 void IsolatedPlugin::retire_workers() {
     std::vector<std::unique_ptr<WorkerProcess>> retired;
     {

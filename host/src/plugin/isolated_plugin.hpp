@@ -46,6 +46,11 @@ public:
     std::vector<StressCall> stress(const std::vector<std::string>& proposals, int threads, int rounds,
                                    std::string& failure);
 
+    // The answer of each entry point the plugin offers (text, and tree and
+    // findings when it offers them) to one proposal, from one worker. Empty
+    // `failure` on success.
+    std::vector<worker::PathAnswer> paths(const std::string& proposal, std::string& failure);
+
     // Ends the idle workers, so that the next call starts a fresh one.
     void retire_workers();
 

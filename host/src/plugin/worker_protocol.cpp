@@ -5,7 +5,7 @@
 namespace fulcrum::worker {
 
 bool sent_by_host(Kind kind) {
-    return kind == Kind::load || kind == Kind::evaluate || kind == Kind::stress;
+    return kind == Kind::load || kind == Kind::evaluate || kind == Kind::stress || kind == Kind::paths;
 }
 
 bool sent_by_worker(Kind kind) {
@@ -16,6 +16,7 @@ bool sent_by_worker(Kind kind) {
     case Kind::result:
     case Kind::failed:
     case Kind::stress_result:
+    case Kind::paths_result:
         return true;
     default:
         return false;
@@ -163,6 +164,30 @@ StressReply read_stress_reply(const Frame& frame, size_t proposals) {
         read.ok = ok->get<bool>();
         read.text = text_field(entry, read.ok ? "output" : "error");
         out.entries.push_back(std::move(read));
+    }
+    return out;
+}
+
+PathsReply read_paths_reply(const Frame& frame) {
+    PathsReply out;
+    const auto doc = nlohmann::json::parse(frame.payload, nullptr, false);
+    if (frame.kind != Kind::paths_result || !doc.is_object() || !doc.contains("answers") ||
+        !doc["answers"].is_array()) {
+        out.failure = frame.kind == Kind::failed ? frame.payload : "wrote malformed output: a bad entry point reply";
+        return out;
+    }
+    for (const auto& entry : doc["answers"]) {
+        auto path = entry.is_object() ? entry.find("path") : entry.end();
+        auto ok = entry.is_object() ? entry.find("ok") : entry.end();
+        if (!entry.is_object() || path == entry.end() || !path->is_string() || ok == entry.end() || !ok->is_boolean()) {
+            out.failure = "wrote malformed output: a bad entry point answer";
+            break;
+        }
+        PathAnswer read;
+        read.path = path->get<std::string>();
+        read.ok = ok->get<bool>();
+        read.text = text_field(entry, read.ok ? "output" : "error");
+        out.answers.push_back(std::move(read));
     }
     return out;
 }

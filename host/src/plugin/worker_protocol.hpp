@@ -38,6 +38,7 @@ enum class Kind : uint8_t {
     load = 'L',     // JSON {"settings": {plugin id: config}}
     evaluate = 'E', // proposal JSON text
     stress = 'S',   // JSON {"proposals": [text...], "threads": n, "rounds": n}
+    paths = 'P',    // proposal JSON text: the answer of each entry point the plugin offers
     // worker -> host
     hello = 'H',         // JSON {"protocol": 1, "worker": "fulcrum-worker x.y.z"}
     loaded = 'M',        // JSON {"manifest": {...}}
@@ -45,6 +46,7 @@ enum class Kind : uint8_t {
     result = 'R',        // contribution JSON text, exactly as the plugin returned it
     failed = 'F',        // error text of a call the plugin refused or failed
     stress_result = 'T', // JSON {"results": [{"index": i, "ok": bool, "output"|"error": text}]}
+    paths_result = 'Q',  // JSON {"answers": [{"path": "text"|"tree"|"findings", "ok": bool, "output"|"error": text}]}
 };
 
 bool sent_by_host(Kind kind);
@@ -107,6 +109,20 @@ struct StressReply {
     std::string failure;              // empty when the whole reply was well formed
 };
 StressReply read_stress_reply(const Frame& frame, size_t proposals);
+
+// The conformance kit's question to every entry point of a plugin (text,
+// and tree and findings when it offers them): each answer, the contribution
+// as JSON text when ok, else the error.
+struct PathAnswer {
+    std::string path; // "text", "tree" or "findings"
+    bool ok = false;
+    std::string text;
+};
+struct PathsReply {
+    std::vector<PathAnswer> answers; // those read before any failure
+    std::string failure;             // empty when the whole reply was well formed
+};
+PathsReply read_paths_reply(const Frame& frame);
 
 // The manifest as the worker sends it; the host parses it again with
 // parse_manifest, so a worker cannot hand it anything the host would refuse.

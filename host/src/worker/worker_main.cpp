@@ -205,6 +205,39 @@ void stress(Plugin& plugin, const Frame& request, long cpu_seconds) {
     send_frame(Kind::stress_result, request.sequence, json{{"results", std::move(all)}}.dump());
 }
 
+// The conformance kit's check that every entry point gives the same
+// contribution: the text one, and the tree and findings ones when the plugin
+// offers them, each answer as JSON text (bad UTF-8 replaced rather than
+// thrown on: the comparison, not the printing, is to find it).
+void paths(Plugin& plugin, const Frame& request, long cpu_seconds) {
+    limit_cpu_for_next_call(cpu_seconds * 3);
+    json answers = json::array();
+    const auto answer = [&answers](const char* path, bool ok, const std::string& text) {
+        json entry = {{"path", path}, {"ok", ok}};
+        entry[ok ? "output" : "error"] = text;
+        answers.push_back(std::move(entry));
+    };
+    const auto printed = [](const json& contribution) {
+        return contribution.dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    const CallResult text = plugin.evaluate(request.payload);
+    answer("text", text.ok, text.ok ? text.output : text.error);
+    const json proposal = json::parse(request.payload, nullptr, false);
+    if (!proposal.is_discarded()) {
+        if (plugin.takes_trees()) {
+            const TreeCallResult tree = plugin.evaluate_tree(proposal);
+            answer("tree", tree.ok, tree.ok ? printed(tree.contribution) : tree.error);
+        }
+        if (plugin.takes_findings()) {
+            const FindingsCallResult findings = plugin.evaluate_findings(proposal);
+            answer("findings", findings.ok,
+                   findings.ok ? printed(sdk::findings::to_json(findings.contribution)) : findings.error);
+        }
+    }
+    send_frame(Kind::paths_result, request.sequence,
+               json{{"answers", std::move(answers)}}.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -234,6 +267,8 @@ int main(int argc, char** argv) {
             evaluate(*plugin, request, options.cpu_seconds);
         } else if (request.kind == Kind::stress) {
             stress(*plugin, request, options.cpu_seconds);
+        } else if (request.kind == Kind::paths) {
+            paths(*plugin, request, options.cpu_seconds);
         } else {
             send_frame(Kind::failed, request.sequence, "the plugin is already loaded");
         }
