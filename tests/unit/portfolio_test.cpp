@@ -279,6 +279,10 @@ TEST_CASE("with budgets, the CSV says which ranked proposals are funded, and the
     const std::string page = p.to_html();
     CHECK(page.find("fund 2 of the 3 candidates") != std::string::npos);
     CHECK(page.find("Within an innovation budget of USD 250 and a security budget of no limit") != std::string::npos);
+    // A proposal added later is weighed too: the plan is worked out again.
+    p.add(valued("c", "USD", 1000, 250));
+    CHECK(p.to_csv().find("1,c,Proposal c,approve,0,0,1000,USD,true\n2,a,Proposal a,approve,0,0,800,USD,false\n") !=
+          std::string::npos);
 
     SECTION("without budgets the CSV has no funded column") {
         Portfolio q(PortfolioOptions{});

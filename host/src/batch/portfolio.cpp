@@ -109,6 +109,7 @@ std::optional<PortfolioRow> row_from_record(const nlohmann::json& record) {
 Portfolio::Portfolio(PortfolioOptions options) : m_options(std::move(options)) {}
 
 void Portfolio::add(PortfolioRow row) {
+    m_plan.reset();
     ++m_reviewed;
     if (m_currency.empty()) {
         m_currency = row.currency;
@@ -287,7 +288,14 @@ std::string Portfolio::funding_currency() const {
     return m_currencies.size() == 1 ? m_currencies.begin()->first : std::string();
 }
 
-FundingPlanView Portfolio::funding_plan() const {
+const FundingPlanView& Portfolio::funding_plan() const {
+    if (!m_plan) {
+        m_plan = make_funding_plan();
+    }
+    return *m_plan;
+}
+
+FundingPlanView Portfolio::make_funding_plan() const {
     FundingPlanView view;
     view.innovation_budget = m_options.innovation_budget;
     view.security_budget = m_options.security_budget;
@@ -364,7 +372,7 @@ FundingPlanView Portfolio::funding_plan() const {
 }
 
 ojson Portfolio::funding_json() const {
-    const FundingPlanView plan = funding_plan();
+    const FundingPlanView& plan = funding_plan();
     ojson funding = {{"innovation_budget", plan.innovation_budget ? ojson(*plan.innovation_budget) : ojson(nullptr)},
                      {"security_budget", plan.security_budget ? ojson(*plan.security_budget) : ojson(nullptr)}};
     if (plan.currency.empty()) {

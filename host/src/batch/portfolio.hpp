@@ -99,8 +99,11 @@ private:
     // The budgets' currency: given, or the portfolio's only one; else empty.
     std::string funding_currency() const;
     // The funding recommendation, with the budgets' currency empty when no
-    // plan could be made; funding_json() writes it for the summary.
-    FundingPlanView funding_plan() const;
+    // plan could be made; worked out once for the JSON, CSV and page alike
+    // (and again only after another add).
+    const FundingPlanView& funding_plan() const;
+    FundingPlanView make_funding_plan() const;
+    mutable std::optional<FundingPlanView> m_plan;
     nlohmann::ordered_json funding_json() const;
     // The annual loss exposure, per currency: the expected losses added up
     // (every row that has one), and the losses summed iteration by iteration
