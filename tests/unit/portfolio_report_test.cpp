@@ -120,6 +120,13 @@ TEST_CASE("the portfolio page shows the funding plan and marks the funded propos
     // Nothing was quantified: no loss column.
     CHECK(html.find("Expected annual loss") == std::string::npos);
 
+    SECTION("the funded table is capped as the main one is, keeping the most valuable") {
+        options.table_limit = 1;
+        html = portfolio_to_html(entries, options);
+        CHECK(html.find("The 1 most valuable of the 2 funded proposals, in EUR") != std::string::npos);
+        CHECK(html.find("Proposal &lt;c&gt;<br>") != std::string::npos);
+        CHECK(html.find("Proposal a<br><code>a</code></th><td class=\"num\">300</td>") == std::string::npos);
+    }
     SECTION("a heuristic plan gives its gap to the bound") {
         options.funding->exact = false;
         options.funding->upper_bound = 1000;

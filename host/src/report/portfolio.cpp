@@ -193,7 +193,7 @@ std::string budget_text(const std::optional<double>& budget, const std::string& 
 
 // The funding recommendation: what the budgets buy, how sure the plan is,
 // and the proposals it funds.
-void write_funding(std::ostringstream& out, const FundingPlanView& plan) {
+void write_funding(std::ostringstream& out, const FundingPlanView& plan, size_t table_limit) {
     out << "<section class=\"card\" aria-labelledby=\"funding\">\n<h2 id=\"funding\">Funding "
            "recommendation</h2>\n";
     if (plan.currency.empty()) {
@@ -234,13 +234,19 @@ void write_funding(std::ostringstream& out, const FundingPlanView& plan) {
             << " not weighed against these budgets.</p>\n";
     }
     if (!plan.funded.empty()) {
-        out << "<table>\n<caption>The funded proposals, the most valuable first, in " << html_escape(c)
+        const size_t shown = std::min(plan.funded.size(), table_limit);
+        out << "<table>\n<caption>"
+            << (shown < plan.funded.size() ? "The " + std::to_string(shown) + " most valuable of the " +
+                                                 std::to_string(plan.funded.size()) + " funded proposals"
+                                           : std::string("The funded proposals, the most valuable first"))
+            << ", in " << html_escape(c)
             << "</caption>\n<thead><tr><th scope=\"col\">Proposal</th><th scope=\"col\" class=\"num\">Expected "
                "net value</th><th scope=\"col\" class=\"num\">Innovation cost</th><th scope=\"col\" "
                "class=\"num\">Security cost</th></tr></thead>\n<tbody>\n";
         std::vector<FundedProposal> by_value = plan.funded;
         std::stable_sort(by_value.begin(), by_value.end(),
                          [](const auto& a, const auto& b) { return a.expected_net_value > b.expected_net_value; });
+        by_value.resize(shown);
         for (const auto& f : by_value) {
             out << "<tr><th scope=\"row\">" << html_escape(f.title) << "<br><code>" << html_escape(f.id) << "</code>";
             if (!f.converted_from.empty()) {
@@ -289,7 +295,7 @@ std::string portfolio_to_html(const std::vector<PortfolioEntry>& unordered, cons
     write_table(out, entries, options);
     out << "</section>\n</div>\n";
     if (options.funding) {
-        write_funding(out, *options.funding);
+        write_funding(out, *options.funding, options.table_limit);
     }
     out << "<footer>\n<p>Produced by Fulcrum " FULCRUM_VERSION;
     if (!options.generated_at.empty()) {
