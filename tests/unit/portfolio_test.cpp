@@ -284,10 +284,14 @@ TEST_CASE("with budgets, the CSV says which ranked proposals are funded, and the
     CHECK(p.to_csv().find("1,c,Proposal c,approve,0,0,1000,USD,true\n2,a,Proposal a,approve,0,0,800,USD,false\n") !=
           std::string::npos);
 
-    SECTION("without budgets the CSV has no funded column") {
+    SECTION("without budgets, or without a plan, the CSV has no funded column") {
         Portfolio q(PortfolioOptions{});
         q.add(valued("a", "USD", 800, 200));
         CHECK(q.to_csv().find("funded") == std::string::npos);
+        Portfolio mixed(options); // budgets, but proposals in two currencies and none named for them
+        mixed.add(valued("a", "USD", 800, 200));
+        mixed.add(valued("b", "EUR", 800, 200));
+        CHECK(mixed.to_csv().find("funded") == std::string::npos);
     }
 }
 

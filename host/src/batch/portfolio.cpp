@@ -434,9 +434,9 @@ std::string Portfolio::funding_skipped() const {
 }
 
 std::string Portfolio::to_csv() const {
-    // With budgets, a last column says which of the ranked proposals the
-    // funding plan funds.
-    const bool budgets = m_options.innovation_budget || m_options.security_budget;
+    // With a funding plan, a last column says which of the ranked proposals
+    // it funds (none when budgets were given but no plan could be made).
+    const bool budgets = (m_options.innovation_budget || m_options.security_budget) && !funding_plan().currency.empty();
     std::vector<uint64_t> funded;
     if (budgets) {
         for (const auto& f : funding_plan().funded) {
