@@ -408,8 +408,7 @@ ojson Portfolio::funding_json() const {
     funding["funded"] = std::move(funded);
     if (!plan.exact) {
         funding["upper_bound"] = plan.upper_bound;
-        funding["gap_to_bound"] =
-            plan.upper_bound > 0 ? (plan.upper_bound - plan.expected_net_value) / plan.upper_bound : 0.0;
+        funding["gap_to_bound"] = plan.gap_to_bound();
     }
     if (plan.other_currencies > 0) {
         funding["other_currencies"] = plan.other_currencies; // proposals not weighed against these budgets
@@ -437,13 +436,7 @@ std::string Portfolio::to_csv() const {
     // With a funding plan, a last column says which of the ranked proposals
     // it funds (none when budgets were given but no plan could be made).
     const bool budgets = (m_options.innovation_budget || m_options.security_budget) && !funding_plan().currency.empty();
-    std::vector<uint64_t> funded;
-    if (budgets) {
-        for (const auto& f : funding_plan().funded) {
-            funded.push_back(f.index);
-        }
-        std::sort(funded.begin(), funded.end());
-    }
+    const std::vector<uint64_t> funded = budgets ? funding_plan().funded_indices() : std::vector<uint64_t>();
     std::ostringstream csv;
     csv << "rank,id,title,decision,benefit_score,risk_score,expected_net_value,currency" << (budgets ? ",funded" : "")
         << "\n";

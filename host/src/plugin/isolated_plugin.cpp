@@ -137,29 +137,40 @@ IsolatedCall IsolatedPlugin::call(std::string_view proposal_json) {
     return {{false, {}, failure}, true};
 }
 
-std::vector<StressCall> IsolatedPlugin::stress(const std::vector<std::string>& proposals, int threads, int rounds,
-                                               std::string& failure) {
-    std::vector<StressCall> out;
+std::optional<worker::Frame> IsolatedPlugin::ask(Kind kind, const std::string& payload, double timeout,
+                                                 std::string& failure) {
     std::unique_ptr<WorkerProcess> worker = acquire(failure);
     if (!failure.empty()) {
-        return out;
+        return std::nullopt;
     }
     if (!worker && !(worker = start_worker(failure, nullptr))) {
         release(nullptr, true, failure);
-        return out;
+        return std::nullopt;
     }
-    const double timeout = m_limits.timeout_seconds * static_cast<double>(std::max<size_t>(1, proposals.size())) *
-                           static_cast<double>(rounds);
-    WorkerReply reply = worker->call(
-        Kind::stress, json{{"proposals", proposals}, {"threads", threads}, {"rounds", rounds}}.dump(), timeout);
+    WorkerReply reply = worker->call(kind, payload, timeout);
     if (!reply.ok) {
         failure = reply.failure;
         worker.reset();
         release(nullptr, true, failure);
-        return out;
+        return std::nullopt;
     }
-    worker::StressReply read = worker::read_stress_reply(reply.frame, proposals.size());
+    release(std::move(worker), false, {});
+    return std::move(reply.frame);
+}
+
+std::vector<StressCall> IsolatedPlugin::stress(const std::vector<std::string>& proposals, int threads, int rounds,
+                                               std::string& failure) {
+    const double timeout = m_limits.timeout_seconds * static_cast<double>(std::max<size_t>(1, proposals.size())) *
+                           static_cast<double>(rounds);
+    const auto frame =
+        ask(Kind::stress, json{{"proposals", proposals}, {"threads", threads}, {"rounds", rounds}}.dump(), timeout,
+            failure);
+    if (!frame) {
+        return {};
+    }
+    worker::StressReply read = worker::read_stress_reply(*frame, proposals.size());
     failure = std::move(read.failure);
+    std::vector<StressCall> out;
     for (auto& entry : read.entries) {
         StressCall call;
         call.index = entry.index;
@@ -167,29 +178,16 @@ std::vector<StressCall> IsolatedPlugin::stress(const std::vector<std::string>& p
         (entry.ok ? call.result.output : call.result.error) = std::move(entry.text);
         out.push_back(std::move(call));
     }
-    release(std::move(worker), false, {});
     return out;
 }
 
 std::vector<worker::PathAnswer> IsolatedPlugin::paths(const std::string& proposal, std::string& failure) {
-    std::unique_ptr<WorkerProcess> worker = acquire(failure);
-    if (!failure.empty()) {
+    const auto frame = ask(Kind::paths, proposal, 3 * m_limits.timeout_seconds, failure);
+    if (!frame) {
         return {};
     }
-    if (!worker && !(worker = start_worker(failure, nullptr))) {
-        release(nullptr, true, failure);
-        return {};
-    }
-    WorkerReply reply = worker->call(Kind::paths, proposal, 3 * m_limits.timeout_seconds);
-    if (!reply.ok) {
-        failure = reply.failure;
-        worker.reset();
-        release(nullptr, true, failure);
-        return {};
-    }
-    worker::PathsReply read = worker::read_paths_reply(reply.frame);
+    worker::PathsReply read = worker::read_paths_reply(*frame);
     failure = std::move(read.failure);
-    release(std::move(worker), false, {});
     return std::move(read.answers);
 }
 

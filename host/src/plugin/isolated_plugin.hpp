@@ -15,6 +15,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,10 @@ private:
     // Starts a worker and loads the plugin into it; nullptr and `error` on failure.
     std::unique_ptr<WorkerProcess> start_worker(std::string& error, LoadOutcome* outcome);
     std::unique_ptr<WorkerProcess> acquire(std::string& refusal);
+    // One request of the conformance kit's to a worker (started if none is
+    // idle): its reply frame, or none and `failure`.
+    std::optional<worker::Frame> ask(worker::Kind kind, const std::string& payload, double timeout,
+                                     std::string& failure);
     void release(std::unique_ptr<WorkerProcess> worker, bool worker_failed, const std::string& failure);
 
     PluginImage m_image;

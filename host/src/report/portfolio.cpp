@@ -107,18 +107,6 @@ std::vector<PortfolioEntry> in_page_order(std::vector<PortfolioEntry> entries) {
     return entries;
 }
 
-// The indices of the funded proposals; empty without a plan.
-std::vector<uint64_t> funded_indices(const PortfolioPageOptions& options) {
-    std::vector<uint64_t> funded;
-    if (options.funding) {
-        for (const auto& f : options.funding->funded) {
-            funded.push_back(f.index);
-        }
-        std::sort(funded.begin(), funded.end());
-    }
-    return funded;
-}
-
 void write_table(std::ostringstream& out, const std::vector<PortfolioEntry>& entries,
                  const PortfolioPageOptions& options) {
     const size_t shown = std::min(entries.size(), options.table_limit);
@@ -133,7 +121,7 @@ void write_table(std::ostringstream& out, const std::vector<PortfolioEntry>& ent
         }
     }
     const bool planned = options.funding && !options.funding->currency.empty();
-    const std::vector<uint64_t> funded = funded_indices(options);
+    const std::vector<uint64_t> funded = options.funding ? options.funding->funded_indices() : std::vector<uint64_t>();
     out << "<table>\n<caption>";
     if (shown < entries.size()) {
         out << "The first " << shown << " of " << entries.size() << " proposals, ";
@@ -215,10 +203,9 @@ void write_funding(std::ostringstream& out, const FundingPlanView& plan, size_t 
         if (plan.exact) {
             out << "No other choice of these candidates is worth more within both budgets.</p>\n";
         } else {
-            const double gap =
-                plan.upper_bound > 0 ? (plan.upper_bound - plan.expected_net_value) / plan.upper_bound : 0;
             out << "The plan comes from a heuristic; the best possible is at most "
-                << html_escape(money(c, plan.upper_bound)) << ", " << percent_text(gap) << "% more.</p>\n";
+                << html_escape(money(c, plan.upper_bound)) << ", " << percent_text(plan.gap_to_bound())
+                << "% more.</p>\n";
         }
     }
     if (!plan.exchange_rates.empty()) {
@@ -262,6 +249,15 @@ void write_funding(std::ostringstream& out, const FundingPlanView& plan, size_t 
 }
 
 } // namespace
+
+std::vector<uint64_t> FundingPlanView::funded_indices() const {
+    std::vector<uint64_t> indices;
+    for (const auto& f : funded) {
+        indices.push_back(f.index);
+    }
+    std::sort(indices.begin(), indices.end());
+    return indices;
+}
 
 PortfolioEntry portfolio_entry(const Review& review) {
     PortfolioEntry e;

@@ -54,6 +54,11 @@ struct FundingPlanView {
     double security_spend = 0;
     std::map<std::string, double> exchange_rates;
     std::vector<FundedProposal> funded;
+
+    // A heuristic plan's distance from the bound, as a share of the bound.
+    double gap_to_bound() const { return upper_bound > 0 ? (upper_bound - expected_net_value) / upper_bound : 0.0; }
+    // The funded proposals' places in the batch, in order, for binary_search.
+    std::vector<uint64_t> funded_indices() const;
 };
 
 struct PortfolioPageOptions {
