@@ -3,7 +3,7 @@
 # other, after building them with clang in build/fuzz (FULCRUM_FUZZ=ON).
 #   scripts/fuzz.sh [SECONDS] [TARGET...]    targets: proposal_json_fuzz
 #                                            proposal_yaml_fuzz contribution_fuzz
-#                                            worker_reply_fuzz
+#                                            worker_reply_fuzz record_line_fuzz
 # Seeds: the example proposals, the test fixtures (hostile ones included) and
 # fuzz/corpus/<target>/. What a run learns stays in build/fuzz/corpus/<target>/
 # for the next run; inputs that crash land in build/fuzz/crashes/<target>/.
@@ -16,7 +16,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(proposal_json_fuzz proposal_yaml_fuzz contribution_fuzz worker_reply_fuzz)
+  targets=(proposal_json_fuzz proposal_yaml_fuzz contribution_fuzz worker_reply_fuzz record_line_fuzz)
 fi
 build=${FULCRUM_FUZZ_BUILD:-build/fuzz}
 
@@ -36,6 +36,8 @@ seeds_for() {
       echo fuzz/corpus/contribution tests/fixtures/hostile/contributions ;;
     worker_reply_fuzz)
       echo fuzz/corpus/worker_reply ;;
+    record_line_fuzz)
+      echo fuzz/corpus/record_line ;;
     *) echo "fuzz: unknown target $1" >&2; return 1 ;;
   esac
 }

@@ -1,5 +1,7 @@
 #include "batch/portfolio.hpp"
 
+#include "proposal/proposal.hpp"
+#include "util/error.hpp"
 #include "util/format.hpp"
 
 #include <algorithm>
@@ -40,14 +42,55 @@ bool fundable(Decision d) {
     return d == Decision::approve || d == Decision::approve_with_conditions;
 }
 
-Decision decision_from(const std::string& text) {
+std::optional<Decision> decision_from(const std::string& text) {
     for (Decision d : {Decision::approve, Decision::approve_with_conditions, Decision::defer, Decision::reject}) {
         if (text == to_string(d)) {
             return d;
         }
     }
-    return Decision::defer;
+    return std::nullopt;
 }
+
+// The members of a record's `portfolio`, each checked for its type: a
+// record is read back from a file another run (or another machine) wrote.
+class RecordFields {
+public:
+    RecordFields(const nlohmann::json& object, std::string where) : m_object(object), m_where(std::move(where)) {}
+
+    const nlohmann::json& at(const char* name, bool (nlohmann::json::*is)() const noexcept,
+                             const char* expected) const {
+        const auto it = m_object.find(name);
+        if (it == m_object.end()) {
+            throw input_error(m_where + "/" + name + ": missing");
+        }
+        if (!((*it).*is)()) {
+            fail(name, expected, *it);
+        }
+        return *it;
+    }
+    std::string text(const char* name) const {
+        return at(name, &nlohmann::json::is_string, "a string").get<std::string>();
+    }
+    double number(const char* name) const { return at(name, &nlohmann::json::is_number, "a number").get<double>(); }
+    int score(const char* name) const {
+        const auto& value = at(name, &nlohmann::json::is_number_integer, "an integer from 0 to 100");
+        if (value.get<int64_t>() < 0 || value.get<int64_t>() > 100) {
+            fail(name, "an integer from 0 to 100", value);
+        }
+        return value.get<int>();
+    }
+    [[noreturn]] void fail(const char* name, const char* expected, const nlohmann::json& got) const {
+        std::string shown = got.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        if (shown.size() > 40) {
+            shown = shown.substr(0, 37) + "...";
+        }
+        throw input_error(m_where + "/" + name + ": expected " + expected + ", got " + shown);
+    }
+
+private:
+    const nlohmann::json& m_object;
+    std::string m_where;
+};
 
 } // namespace
 
@@ -78,30 +121,39 @@ PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohman
     return row;
 }
 
-std::optional<PortfolioRow> row_from_record(const nlohmann::json& record) {
-    if (!record.is_object() || !record.contains("portfolio") || !record["portfolio"].is_object()) {
-        return std::nullopt;
+PortfolioRow row_from_record(const nlohmann::json& record) {
+    const auto it = record.find("portfolio");
+    if (it == record.end() || !it->is_object()) {
+        throw input_error("/portfolio: " + std::string(it == record.end() ? "missing" : "expected an object"));
     }
-    const auto& p = record["portfolio"];
+    const RecordFields p(*it, "/portfolio");
     PortfolioRow row;
-    row.index = record.value("index", uint64_t{0});
-    row.id = p.value("id", "");
-    row.title = p.value("title", "");
-    row.decision = decision_from(p.value("decision", "defer"));
-    row.benefit_score = p.value("benefit_score", 0);
-    row.risk_score = p.value("risk_score", 0);
-    row.complete = p.value("complete", true);
-    row.expected_net_value = p.value("expected_net_value", 0.0);
-    row.innovation_cost = p.value("innovation_cost", 0.0);
-    row.security_cost = p.value("security_cost", 0.0);
-    row.currency = p.value("currency", "USD");
-    if (p.contains("annual_loss_exposure") && p["annual_loss_exposure"].is_number()) {
-        row.annual_loss_exposure = p["annual_loss_exposure"].get<double>();
+    row.index = record.at("index").get<uint64_t>();
+    row.id = p.text("id");
+    row.title = p.text("title");
+    const auto decision = decision_from(p.text("decision"));
+    if (!decision) {
+        p.fail("decision", "approve, approve_with_conditions, defer or reject", it->at("decision"));
     }
-    if (p.contains("risks") && p["risks"].is_array()) {
-        for (const auto& id : p["risks"]) {
-            row.risk_ids.push_back(id.get<std::string>());
+    row.decision = *decision;
+    row.benefit_score = p.score("benefit_score");
+    row.risk_score = p.score("risk_score");
+    row.complete = p.at("complete", &nlohmann::json::is_boolean, "true or false").get<bool>();
+    row.expected_net_value = p.number("expected_net_value");
+    row.innovation_cost = p.number("innovation_cost");
+    row.security_cost = p.number("security_cost");
+    row.currency = p.text("currency");
+    if (!is_currency_code(row.currency)) {
+        p.fail("currency", "a three-letter ISO 4217 code", it->at("currency"));
+    }
+    if (it->contains("annual_loss_exposure")) {
+        row.annual_loss_exposure = p.number("annual_loss_exposure");
+    }
+    for (const auto& id : p.at("risks", &nlohmann::json::is_array, "an array of rule ids")) {
+        if (!id.is_string()) {
+            p.fail("risks", "an array of rule ids", id);
         }
+        row.risk_ids.push_back(id.get<std::string>());
     }
     return row;
 }

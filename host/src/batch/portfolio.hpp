@@ -42,8 +42,11 @@ struct PortfolioRow {
 // Expected net value of a review: discounted benefits minus costs over the
 // horizon; docs/batch.md gives the formula.
 PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohmann::json& proposal_doc);
-// The same from a JSON Lines output record (used on --resume).
-std::optional<PortfolioRow> row_from_record(const nlohmann::json& record);
+// The same from a batch record (on --resume, and by `fulcrum portfolio`):
+// its `portfolio` member, each field checked. Throws fulcrum::Error (exit 3)
+// naming the field at fault, e.g. "/portfolio/decision: expected ...". The
+// record's `index` must already have been checked.
+PortfolioRow row_from_record(const nlohmann::json& record);
 
 struct PortfolioOptions {
     std::optional<double> innovation_budget;

@@ -91,6 +91,43 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std:
     return out;
 }
 
+ReadRecord read_record(const nlohmann::json& record, const std::string& where) {
+    if (!record.is_object()) {
+        throw input_error(where + ": not a batch record (expected an object, as fulcrum batch writes)");
+    }
+    const auto index = record.find("index");
+    if (index == record.end() || !index->is_number_integer() ||
+        (!index->is_number_unsigned() && index->get<int64_t>() < 0)) {
+        throw input_error(where +
+                          ": /index: " + (index == record.end() ? "missing" : "expected a non-negative integer"));
+    }
+    const auto status = record.find("status");
+    const std::string text = status != record.end() && status->is_string() ? status->get<std::string>() : "";
+    if (text != "ok" && text != "incomplete" && text != "invalid") {
+        throw input_error(where + ": /status: " +
+                          (status == record.end() ? std::string("missing") : "expected ok, incomplete or invalid"));
+    }
+    ReadRecord out;
+    out.index = index->get<uint64_t>();
+    const auto input = record.find("input");
+    out.origin = input != record.end() && input->is_string() ? input->get<std::string>() : "";
+    const auto line = record.find("line");
+    if (line != record.end() && line->is_number_integer() && line->get<int64_t>() > 0) {
+        out.origin += ":" + std::to_string(line->get<uint64_t>());
+    }
+    out.result.invalid = text == "invalid";
+    out.result.incomplete = text == "incomplete";
+    if (!out.result.invalid) {
+        try {
+            out.result.row = row_from_record(record);
+            out.result.row->complete = out.result.row->complete && !out.result.incomplete;
+        } catch (const Error& e) {
+            throw input_error(where + ": " + e.what());
+        }
+    }
+    return out;
+}
+
 ResumeState read_partial_output(const std::string& partial_path) {
     ResumeState state;
     if (!boost::filesystem::exists(partial_path)) {
@@ -104,36 +141,22 @@ ResumeState read_partial_output(const std::string& partial_path) {
     while (std::getline(in, line)) {
         ++line_number;
         const bool complete_line = !in.eof();
-        nlohmann::json record;
-        try {
-            record = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::exception&) {
+        const std::string where = partial_path + ":" + std::to_string(line_number);
+        std::optional<nlohmann::json> record = parse_record_line(line);
+        if (!record) {
             if (!complete_line) {
                 break; // torn last line: the previous run died mid-write
             }
-            throw input_error(partial_path + ":" + std::to_string(line_number) +
-                              ": not a batch record; cannot resume from this file");
+            throw input_error(where + ": not a batch record; cannot resume from this file");
         }
         if (!complete_line) {
             break; // a whole record but no newline: redo it to be safe
         }
-        if (!record.is_object() || !record.contains("index") || !record["index"].is_number_unsigned()) {
-            throw input_error(partial_path + ":" + std::to_string(line_number) + ": record without an index");
+        ReadRecord r = read_record(*record, where);
+        if (!state.done.emplace(r.index, r.origin).second) {
+            throw input_error(where + ": record " + std::to_string(r.index) + " appears twice");
         }
-        const uint64_t index = record["index"].get<uint64_t>();
-        std::string origin = record.value("input", "");
-        if (record.contains("line") && record["line"].is_number_unsigned()) {
-            origin += ":" + std::to_string(record["line"].get<uint64_t>());
-        }
-        if (!state.done.emplace(index, origin).second) {
-            throw input_error(partial_path + ":" + std::to_string(line_number) + ": record " + std::to_string(index) +
-                              " appears twice");
-        }
-        RecordResult r;
-        r.row = row_from_record(record);
-        r.invalid = record.value("status", "") == "invalid";
-        r.incomplete = record.value("status", "") == "incomplete";
-        state.results.push_back(std::move(r));
+        state.results.push_back(std::move(r.result));
         good_bytes += line.size() + 1;
     }
     in.close();

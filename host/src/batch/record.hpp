@@ -4,6 +4,7 @@
 
 #include "batch/inputs.hpp"
 #include "batch/portfolio.hpp"
+#include "batch/record_line.hpp"
 #include "review/reviewer.hpp"
 
 #include <map>
@@ -25,6 +26,18 @@ struct RecordResult {
 // `buffer`, when given, is where the record is written: a line an earlier
 // record no longer needs, whose memory is used again.
 RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer = {});
+
+// A batch record read back from a file: where it came from and what it
+// counted as (the line itself is not kept).
+struct ReadRecord {
+    uint64_t index = 0;
+    std::string origin; // the proposal's: "file" or "file:line"
+    RecordResult result;
+};
+
+// Checks a parsed record and reads what the portfolio needs of it. Throws
+// fulcrum::Error (exit 3) naming `where` and the member at fault.
+ReadRecord read_record(const nlohmann::json& record, const std::string& where);
 
 struct ResumeState {
     bool found = false;                   // a partial output existed

@@ -1,0 +1,144 @@
+// Batch records read back (host/src/batch/record.cpp): the review member
+// skipped without parsing it, and every field the portfolio needs checked,
+// each error naming the record and the member at fault.
+#include "batch/record.hpp"
+#include "util/error.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+
+using namespace fulcrum;
+using nlohmann::json;
+
+namespace {
+
+json portfolio_member() {
+    return {{"id", "crm"},
+            {"title", "CRM to SaaS"},
+            {"decision", "approve_with_conditions"},
+            {"benefit_score", 71},
+            {"risk_score", 38},
+            {"complete", true},
+            {"expected_net_value", 125000.5},
+            {"innovation_cost", 40000},
+            {"security_cost", 12000},
+            {"currency", "EUR"},
+            {"risks", {"cloud.mfa", "cloud.exit-plan"}}};
+}
+
+// The review's text is awkward on purpose: brackets and quotes inside
+// strings, escapes, a nested member of the same name.
+const char* const k_review = R"({"schema":"fulcrum/review@1","joint":{"rationale":"a } and a ] and \"quotes\" \\"},)"
+                             R"("x":[{"review":"}"},"[",{}],"n":-1.5e3,"t":"\"]}\"","u":"\\"})";
+
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("a record is read without its review, wherever the review is", "[batch][records]") {
+    const std::string envelope =
+        R"("index":7,"input":"cmdb.jsonl","line":8,"status":"ok","portfolio":)" + portfolio_member().dump();
+    const json expected = json::parse("{" + envelope + "}");
+    for (const std::string& line : {
+             "{" + envelope + ",\"review\":" + k_review + "}",                   // last, as fulcrum batch writes it
+             "{\"review\":" + std::string(k_review) + "," + envelope + "}",      // first
+             "{ \"review\" : " + std::string(k_review) + " , " + envelope + " }" // first, with blanks
+         }) {
+        INFO(line);
+        const auto record = parse_record_line(line);
+        REQUIRE(record);
+        CHECK(*record == expected);
+    }
+    // In the middle.
+    const std::string middle = R"({"index":7,"review":)" + std::string(k_review) + R"(,"status":"ok"})";
+    CHECK(*parse_record_line(middle) == json({{"index", 7}, {"status", "ok"}}));
+    // The only member.
+    CHECK(*parse_record_line("{\"review\":" + std::string(k_review) + "}") == json::object());
+    // No review at all (an error record).
+    CHECK(*parse_record_line(R"({"index":1,"status":"invalid","error":"x"})") ==
+          json({{"index", 1}, {"status", "invalid"}, {"error", "x"}}));
+}
+
+TEST_CASE("a record line that is not whole JSON is refused, review or not", "[batch][records]") {
+    const std::string whole = R"({"index":7,"status":"ok","review":)" + std::string(k_review) + "}";
+    REQUIRE(parse_record_line(whole));
+    CHECK_FALSE(parse_record_line(whole.substr(0, whole.size() - 1)));          // torn: the record's last brace
+    CHECK_FALSE(parse_record_line(whole.substr(0, whole.size() / 2)));          // torn inside the review
+    CHECK_FALSE(parse_record_line(whole + "x"));                                // something after it
+    CHECK_FALSE(parse_record_line(R"({"index":7,"status":"ok" "review":{}})")); // a comma missing
+    CHECK_FALSE(parse_record_line(R"({"index":,"review":{}})"));                // outside the review
+    CHECK_FALSE(parse_record_line("not json"));
+    CHECK_FALSE(parse_record_line(""));
+}
+
+TEST_CASE("a record's portfolio member is checked field by field", "[batch][records]") {
+    json record = {
+        {"index", 4}, {"input", "a.jsonl"}, {"line", 5}, {"status", "ok"}, {"portfolio", portfolio_member()}};
+    const ReadRecord read = read_record(record, "out.jsonl:5");
+    CHECK(read.index == 4);
+    CHECK(read.origin == "a.jsonl:5");
+    REQUIRE(read.result.row);
+    CHECK(read.result.row->decision == Decision::approve_with_conditions);
+    CHECK(read.result.row->benefit_score == 71);
+    CHECK(read.result.row->expected_net_value == 125000.5);
+    CHECK(read.result.row->currency == "EUR");
+    CHECK(read.result.row->risk_ids.size() == 2);
+    CHECK_FALSE(read.result.row->annual_loss_exposure);
+    CHECK_FALSE(read.result.invalid);
+    CHECK_FALSE(read.result.incomplete);
+
+    auto broken = [&](const std::string& pointer, const json& value) {
+        json copy = record;
+        if (value.is_discarded()) {
+            copy[json::json_pointer(pointer).parent_pointer()].erase(json::json_pointer(pointer).back());
+        } else {
+            copy[json::json_pointer(pointer)] = value;
+        }
+        return message_of([&] { read_record(copy, "out.jsonl:5"); });
+    };
+    const json missing = json(json::value_t::discarded);
+    CHECK(broken("/portfolio/decision", "yes") ==
+          "out.jsonl:5: /portfolio/decision: expected approve, approve_with_conditions, defer or reject, got \"yes\"");
+    CHECK(broken("/portfolio/benefit_score", 101) ==
+          "out.jsonl:5: /portfolio/benefit_score: expected an integer from 0 to 100, got 101");
+    CHECK(broken("/portfolio/risk_score", "high") ==
+          "out.jsonl:5: /portfolio/risk_score: expected an integer from 0 to 100, got \"high\"");
+    CHECK(broken("/portfolio/expected_net_value", nullptr) ==
+          "out.jsonl:5: /portfolio/expected_net_value: expected a number, got null");
+    CHECK(broken("/portfolio/currency", "euro") ==
+          "out.jsonl:5: /portfolio/currency: expected a three-letter ISO 4217 code, got \"euro\"");
+    CHECK(broken("/portfolio/risks", json::array({"cloud.mfa", 3})) ==
+          "out.jsonl:5: /portfolio/risks: expected an array of rule ids, got 3");
+    CHECK(broken("/portfolio/complete", "yes") ==
+          "out.jsonl:5: /portfolio/complete: expected true or false, got \"yes\"");
+    CHECK(broken("/portfolio/title", missing) == "out.jsonl:5: /portfolio/title: missing");
+    const std::string long_value = broken("/portfolio/decision", std::string(1000, 'x'));
+    CHECK(long_value.find("got \"xxxxxxxx") != std::string::npos);
+    CHECK(long_value.size() < 160); // a long value is cut short
+    CHECK(broken("/portfolio", missing) == "out.jsonl:5: /portfolio: missing");
+    CHECK(broken("/index", -1) == "out.jsonl:5: /index: expected a non-negative integer");
+    CHECK(broken("/index", missing) == "out.jsonl:5: /index: missing");
+    CHECK(broken("/status", "done") == "out.jsonl:5: /status: expected ok, incomplete or invalid");
+    CHECK(message_of([] { read_record(json::array(), "x:1"); }).find("x:1: not a batch record") == 0);
+
+    record["portfolio"]["annual_loss_exposure"] = 5400.25;
+    CHECK(read_record(record, "w").result.row->annual_loss_exposure == 5400.25);
+    record["status"] = "incomplete";
+    CHECK(read_record(record, "w").result.incomplete);
+    // An error record has no portfolio, and needs none.
+    const json invalid = {{"index", 9}, {"input", "b.yaml"}, {"line", nullptr}, {"status", "invalid"}};
+    const ReadRecord r = read_record(invalid, "w");
+    CHECK(r.result.invalid);
+    CHECK_FALSE(r.result.row);
+    CHECK(r.origin == "b.yaml");
+}
