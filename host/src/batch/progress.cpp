@@ -6,8 +6,9 @@
 
 namespace fulcrum {
 
-Progress::Progress(bool enabled, std::optional<uint64_t> total, uint64_t already)
-    : m_enabled(enabled), m_total(total), m_already(already), m_start(Clock::now()), m_last_draw(m_start) {}
+Progress::Progress(bool enabled, std::optional<uint64_t> total, uint64_t already, const char* verb)
+    : m_enabled(enabled), m_total(total), m_already(already), m_verb(verb), m_start(Clock::now()),
+      m_last_draw(m_start) {}
 
 void Progress::show() {
     if (!m_enabled) {
@@ -25,7 +26,7 @@ void Progress::show() {
     if (m_total) {
         line += " of " + group_thousands(static_cast<double>(*m_total));
     }
-    line += " reviewed, " + group_thousands(rate) + "/s";
+    line += std::string(" ") + m_verb + ", " + group_thousands(rate) + "/s";
     if (m_total && rate > 0 && *m_total > done) {
         const auto left = static_cast<long long>((*m_total - done) / rate);
         char eta[32];

@@ -215,7 +215,9 @@ private:
     std::unique_ptr<char[]> m_buffer; // stdio's buffer for m_file; outlives every write
 };
 
-void count(BatchStats& stats, const RecordResult& r) {
+} // namespace
+
+void tally(BatchStats& stats, const RecordResult& r) {
     stats.invalid += r.invalid ? 1 : 0;
     stats.incomplete += r.incomplete ? 1 : 0;
     if (r.row) {
@@ -223,8 +225,6 @@ void count(BatchStats& stats, const RecordResult& r) {
         stats.not_approved += r.row->decision != Decision::approve ? 1 : 0;
     }
 }
-
-} // namespace
 
 void install_interrupt_handlers() {
     struct sigaction action {};
@@ -253,7 +253,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
         }
         resumed = read_partial_output(RecordSink::partial_path(options.output));
         for (auto& r : resumed.results) {
-            count(stats, r);
+            tally(stats, r);
             if (r.row) {
                 portfolio.add(std::move(*r.row));
             } else {
@@ -358,7 +358,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
         }
         sink.write(d.result.line);
         written.push_back(std::move(d.result.line));
-        count(stats, d.result);
+        tally(stats, d.result);
         if (d.result.row) {
             portfolio.add(std::move(*d.result.row));
         } else {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "batch/portfolio.hpp"
+#include "batch/record.hpp"
 #include "review/reviewer.hpp"
 
 #include <cstdint>
@@ -35,6 +36,9 @@ struct BatchStats {
     uint64_t not_approved = 0; // anything but approve
     bool interrupted = false;
 };
+
+// Counts a record into the stats.
+void tally(BatchStats& stats, const RecordResult& record);
 
 // Throws fulcrum::Error for problems with the batch as a whole (unreadable
 // input folder, unwritable output, --resume that does not match).

@@ -1,19 +1,15 @@
 #include "batch/runner.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/portfolio_options.hpp"
 #include "cli/session.hpp"
-#include "proposal/proposal.hpp"
 #include "util/error.hpp"
 
-#include <boost/filesystem.hpp>
 #include <boost/program_options.hpp>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
+#include <cstdio>
 #include <iostream>
-#include <map>
-#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -27,57 +23,6 @@ const char* const k_usage = "Usage: fulcrum batch INPUT... [options]\n\n"
                             "Reviews many proposals: files, folders (recursively: .json, .yaml, .yml, .jsonl),\n"
                             "JSON Lines files (one proposal a line) or - for JSON Lines on standard input.\n"
                             "Writes one JSON Lines record per proposal, in input order unless --unordered.\n\n";
-
-// --fx GBP=1.17,USD=0.92 (repeatable): each rate a positive number, each
-// currency once and never the budgets' own.
-std::map<std::string, double> parse_exchange_rates(const std::vector<std::string>& args,
-                                                   const std::string& budget_currency) {
-    std::map<std::string, double> rates;
-    for (const std::string& arg : args) {
-        std::stringstream items(arg);
-        std::string item;
-        while (std::getline(items, item, ',')) {
-            const size_t equals = item.find('=');
-            const std::string code = item.substr(0, std::min(equals, item.size()));
-            if (equals == std::string::npos || !is_currency_code(code)) {
-                throw usage_error("--fx '" + item +
-                                  "': expected CODE=RATE, such as GBP=1.17 (a three-letter ISO 4217 code)");
-            }
-            const std::string text = item.substr(equals + 1);
-            char* end = nullptr;
-            const double rate = text.empty() ? 0 : std::strtod(text.c_str(), &end);
-            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(rate) || rate <= 0) {
-                throw usage_error("--fx " + item + ": the rate must be a positive number (one " + code + " in " +
-                                  budget_currency + ")");
-            }
-            if (code == budget_currency) {
-                throw usage_error("--fx " + item + ": " + code + " is the budgets' currency already");
-            }
-            if (!rates.emplace(code, rate).second) {
-                throw usage_error("--fx: " + code + " is given twice");
-            }
-        }
-    }
-    return rates;
-}
-
-// Each --summary is checked before any proposal is reviewed: a batch of
-// hours should not end with its summary nowhere.
-void check_summaries(const BatchOptions& options, const std::string& config) {
-    std::vector<std::string> seen;
-    for (const auto& summary : options.summaries) {
-        if (std::find(seen.begin(), seen.end(), summary) != seen.end()) {
-            throw usage_error("--summary " + summary + ": given twice");
-        }
-        seen.push_back(summary);
-        if (!options.output.empty() && options.output == summary && summary != "-") {
-            throw usage_error("--summary " + summary + ": it is also the -o file of the records");
-        }
-        refuse_overwriting_inputs(summary, options.inputs, "--summary");
-        refuse_overwriting_inputs(summary, {config}, "--summary");
-        check_writable(summary, "--summary");
-    }
-}
 
 void parse_shard(const std::string& text, BatchOptions& options) {
     unsigned k = 0, n = 0;
@@ -94,23 +39,17 @@ void parse_shard(const std::string& text, BatchOptions& options) {
 int run_batch_command(const std::vector<std::string>& args) {
     SessionOptions session_options;
     BatchOptions options;
-    std::string fail_on = "never";
+    PortfolioArgs portfolio_args;
     std::string shard;
     bool quiet = false;
     bool unordered = false;
     bool quantify = false;
     std::string iterations;
-    double innovation_budget = -1;
-    double security_budget = -1;
-    std::string budget_currency;
-    std::vector<std::string> exchange_rates;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
         ("output,o", po::value(&options.output)->value_name("FILE"),
-         "write records to FILE (atomically; default standard output)") //
-        ("summary", po::value(&options.summaries)->value_name("FILE"),
-         "write the portfolio summary: JSON, .csv, or .html (a page for the board); repeatable")                      //
+         "write records to FILE (atomically; default standard output)")                                               //
         ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")              //
         ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")                //
         ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE")     //
@@ -118,18 +57,8 @@ int run_batch_command(const std::vector<std::string>& args) {
         ("quant", po::bool_switch(&quantify), "add the FAIR Monte Carlo to every review (off by default in a batch)") //
         ("iterations", po::value(&iterations)->value_name("N"),
          "Monte Carlo iterations with --quant (default 10000)") //
-        ("fail-on", po::value(&fail_on)->value_name("WHEN"),
-         "exit 1 when any decision is: reject, conditions (anything but approve) or never (default)")   //
-        ("shard", po::value(&shard)->value_name("K/N"), "review only the K-th of N interleaved shards") //
-        ("innovation-budget", po::value(&innovation_budget)->value_name("AMOUNT"),
-         "fund proposals within this budget for their own costs") //
-        ("security-budget", po::value(&security_budget)->value_name("AMOUNT"),
-         "fund proposals within this budget for their mitigation plans") //
-        ("budget-currency", po::value(&budget_currency)->value_name("CODE"),
-         "the budgets' currency: only proposals in it are funded (default: the portfolio's, if it has one)") //
-        ("fx", po::value(&exchange_rates)->composing()->value_name("CODE=RATE,..."),
-         "what one unit of another currency is worth in the budgets' currency, e.g. GBP=1.17,USD=0.92: "
-         "proposals in it are funded too, converted");
+        ("shard", po::value(&shard)->value_name("K/N"), "review only the K-th of N interleaved shards");
+    add_portfolio_options(described, portfolio_args);
     add_session_options(described, session_options);
     po::options_description hidden;
     hidden.add_options()("input", po::value(&options.inputs));
@@ -153,47 +82,14 @@ int run_batch_command(const std::vector<std::string>& args) {
     if (options.inputs.empty()) {
         throw usage_error("batch: no input given (see fulcrum batch --help)");
     }
-    if (fail_on != "never" && fail_on != "reject" && fail_on != "conditions") {
-        throw usage_error("--fail-on " + fail_on + ": expected reject, conditions or never");
-    }
     if (jobs == 0) {
         throw usage_error("--jobs 0: expected at least 1");
     }
     if (!shard.empty()) {
         parse_shard(shard, options);
     }
-    if (vm.count("innovation-budget")) {
-        if (innovation_budget < 0) {
-            throw usage_error("--innovation-budget: expected a non-negative amount");
-        }
-        options.portfolio.innovation_budget = innovation_budget;
-    }
-    if (vm.count("security-budget")) {
-        if (security_budget < 0) {
-            throw usage_error("--security-budget: expected a non-negative amount");
-        }
-        options.portfolio.security_budget = security_budget;
-    }
-    if (vm.count("budget-currency")) {
-        if (!is_currency_code(budget_currency)) {
-            throw usage_error("--budget-currency " + budget_currency +
-                              ": expected a three-letter ISO 4217 code such as EUR");
-        }
-        if (!options.portfolio.innovation_budget && !options.portfolio.security_budget) {
-            throw usage_error("--budget-currency: give --innovation-budget or --security-budget as well");
-        }
-        options.portfolio.budget_currency = budget_currency;
-    }
-    if (!exchange_rates.empty()) {
-        if (budget_currency.empty()) {
-            throw usage_error("--fx: name the budgets' currency with --budget-currency; the rates convert into it");
-        }
-        options.portfolio.exchange_rates = parse_exchange_rates(exchange_rates, budget_currency);
-    }
-    for (const auto& summary : options.summaries) {
-        options.portfolio.keep_entries =
-            options.portfolio.keep_entries || boost::filesystem::path(summary).extension() == ".html";
-    }
+    options.portfolio = portfolio_options(vm, portfolio_args);
+    options.summaries = portfolio_args.summaries;
     options.jobs = jobs;
     options.ordered = !unordered;
     options.progress = !quiet && ::isatty(STDERR_FILENO);
@@ -203,7 +99,9 @@ int run_batch_command(const std::vector<std::string>& args) {
     if (!options.resume) { // resuming, the file at -o is the partial one's to be
         check_writable(options.output, "-o");
     }
-    check_summaries(options, session_options.config);
+    std::vector<std::string> read = options.inputs;
+    read.push_back(session_options.config);
+    check_summaries(options.summaries, options.output, read);
     Session session = open_session(session_options);
     Reviewer reviewer(session.plugins, session.policy);
     quant::QuantOptions quant_options;
@@ -223,17 +121,7 @@ int run_batch_command(const std::vector<std::string>& args) {
         std::cerr << "\n";
         return k_exit_interrupted;
     }
-    if (stats.invalid > 0) {
-        std::cerr << "fulcrum: " << stats.invalid << " invalid proposal(s); see their error records\n";
-        return k_exit_invalid_input;
-    }
-    if (stats.incomplete > 0) {
-        std::cerr << "fulcrum: " << stats.incomplete << " review(s) incomplete: a plugin failed\n";
-        return k_exit_plugin_failed;
-    }
-    const bool gate_failed =
-        (fail_on == "reject" && stats.rejected > 0) || (fail_on == "conditions" && stats.not_approved > 0);
-    return gate_failed ? k_exit_gate_failed : k_exit_ok;
+    return records_exit_code(stats, portfolio_args.fail_on);
 }
 
 } // namespace fulcrum

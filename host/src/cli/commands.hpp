@@ -12,5 +12,6 @@ int run_plugins(const std::vector<std::string>& args);
 int run_rules(const std::vector<std::string>& args);
 int run_simulate(const std::vector<std::string>& args);
 int run_batch_command(const std::vector<std::string>& args);
+int run_portfolio_command(const std::vector<std::string>& args);
 
 } // namespace fulcrum

@@ -23,6 +23,7 @@ const char* const k_help = "fulcrum " FULCRUM_VERSION " - joint CIO/CISO review 
                            "Commands:\n"
                            "  review FILE...    review proposals (JSON or YAML)\n"
                            "  batch INPUT...    review a portfolio: many files, folders or JSON Lines\n"
+                           "  portfolio RECORDS...  one portfolio summary from batch records (e.g. shards)\n"
                            "  plugins list      list the plugins fulcrum loads, how each is trusted and runs\n"
                            "  plugins check FILE   run the conformance kit on a plugin (isolated)\n"
                            "  plugins keygen|sign|verify   sign plugins; check one as fulcrum would\n"
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
     tune_allocator();
     const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
         {"review", run_review},     {"plugins", run_plugins},     {"rules", run_rules},
-        {"simulate", run_simulate}, {"batch", run_batch_command},
+        {"simulate", run_simulate}, {"batch", run_batch_command}, {"portfolio", run_portfolio_command},
     };
     if (argc < 2) {
         std::cerr << k_help;

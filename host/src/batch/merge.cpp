@@ -1,0 +1,217 @@
+#include "batch/merge.hpp"
+
+#include "batch/record.hpp"
+#include "util/error.hpp"
+
+#include <boost/filesystem.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <vector>
+
+namespace fulcrum {
+
+namespace {
+
+constexpr size_t k_problems_shown = 20;
+
+class Problems {
+public:
+    explicit Problems(MergeResult& result) : m_result(result) {}
+    void add(std::string problem) {
+        ++m_result.problem_count;
+        if (m_result.problems.size() < k_problems_shown) {
+            m_result.problems.push_back(std::move(problem));
+        }
+    }
+
+private:
+    MergeResult& m_result;
+};
+
+// One file of records, read a record ahead.
+class Source {
+public:
+    Source(std::string name, size_t order) : m_name(std::move(name)), m_order(order) {
+        if (m_name == "-") {
+            m_in = &std::cin;
+            return;
+        }
+        namespace fs = boost::filesystem;
+        boost::system::error_code ec;
+        if (fs::is_directory(m_name, ec)) {
+            throw usage_error(m_name + ": a folder; give the record files in it, e.g. " + m_name + "/*.jsonl");
+        }
+        m_file = std::make_unique<std::ifstream>();
+        m_file->rdbuf()->pubsetbuf(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        m_file->open(m_name, std::ios::binary);
+        if (!*m_file) {
+            throw usage_error(m_name +
+                              ": cannot read: " + (fs::exists(m_name, ec) ? "permission denied" : "no such file"));
+        }
+        m_in = m_file.get();
+    }
+
+    // Reads up to the next good record; false at the end of the file. What
+    // cannot be read is reported and skipped.
+    bool advance(Problems& problems) {
+        m_head.reset();
+        std::string& line = m_line_text;
+        while (std::getline(*m_in, line)) {
+            ++m_line;
+            if (line.find_first_not_of(" \t\r") == std::string::npos) {
+                continue;
+            }
+            const std::string where = place(m_line);
+            std::optional<nlohmann::json> record = parse_record_line(line);
+            if (!record) {
+                problems.add(m_in->eof() ? where + ": a torn last line (the run writing it was stopped mid-record: "
+                                                   "finish it with fulcrum batch --resume)"
+                                         : where + ": not a batch record (not JSON)");
+                continue;
+            }
+            try {
+                m_head = read_record(*record, where);
+                m_head_line = m_line;
+                return true;
+            } catch (const Error& e) {
+                problems.add(e.what());
+            }
+        }
+        return false;
+    }
+
+    const ReadRecord& head() const { return *m_head; }
+    ReadRecord& head() { return *m_head; }
+    uint64_t head_line() const { return m_head_line; }
+    size_t order() const { return m_order; }
+    std::string place(uint64_t line) const {
+        return (m_name == "-" ? "standard input" : m_name) + ":" + std::to_string(line);
+    }
+
+private:
+    std::string m_name;
+    size_t m_order;
+    // Records are some 32 KiB: read a megabyte at a time (not the default
+    // 8 KiB), into a line kept from record to record (freeing and growing
+    // it again for each made the allocator return and map its pages, and
+    // took more time in the kernel than the reading).
+    std::vector<char> m_buffer = std::vector<char>(1 << 20);
+    std::string m_line_text;
+    std::unique_ptr<std::ifstream> m_file;
+    std::istream* m_in = nullptr;
+    uint64_t m_line = 0;
+    std::optional<ReadRecord> m_head;
+    uint64_t m_head_line = 0;
+};
+
+// Where each record was, to find the doubled and the missing once all are
+// read: 16 bytes a record.
+struct Place {
+    uint64_t index;
+    uint32_t source;
+    uint32_t line;
+};
+
+std::string ranges(const std::vector<std::pair<uint64_t, uint64_t>>& missing, size_t shown) {
+    std::string out;
+    for (size_t i = 0; i < missing.size() && i < shown; ++i) {
+        const auto [first, last] = missing[i];
+        out += (i > 0 ? ", " : "") + std::to_string(first) + (last > first ? "-" + std::to_string(last) : "");
+    }
+    return out + (missing.size() > shown ? ", ..." : "");
+}
+
+void check_places(std::vector<Place>& places, const std::vector<std::unique_ptr<Source>>& sources, Problems& problems) {
+    std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+        return a.index != b.index ? a.index < b.index : a.source != b.source ? a.source < b.source : a.line < b.line;
+    });
+    std::vector<std::pair<uint64_t, uint64_t>> missing; // ranges of indices with no record
+    uint64_t missing_count = 0;
+    uint64_t expected = 0;
+    for (size_t i = 0; i < places.size(); ++i) {
+        const Place& p = places[i];
+        if (i > 0 && places[i - 1].index == p.index) {
+            const Place& first = places[i - 1];
+            problems.add(sources[p.source]->place(p.line) + ": record " + std::to_string(p.index) + " again (also at " +
+                         sources[first.source]->place(first.line) +
+                         "): the same file given twice, or shards that overlap");
+            continue;
+        }
+        if (p.index > expected) {
+            missing.emplace_back(expected, p.index - 1);
+            missing_count += p.index - expected;
+        }
+        expected = p.index + 1;
+    }
+    if (missing_count > 0) {
+        problems.add(std::to_string(missing_count) + " of the " + std::to_string(expected) +
+                     " indices up to the last record have no record (" + ranges(missing, 5) +
+                     "): is a shard missing, or a run unfinished?");
+    }
+}
+
+} // namespace
+
+MergeResult merge_records(const std::vector<std::string>& files, Portfolio& portfolio, Progress& progress) {
+    MergeResult result;
+    Problems problems(result);
+    if (std::count(files.begin(), files.end(), "-") > 1) {
+        throw usage_error("-: standard input can be read only once");
+    }
+    namespace fs = boost::filesystem;
+    for (size_t i = 0; i < files.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            boost::system::error_code ec;
+            if (files[i] != "-" && files[j] != "-" && fs::equivalent(files[i], files[j], ec) && !ec) {
+                throw usage_error(files[i] + ": given twice" + (files[i] == files[j] ? "" : " (as " + files[j] + ")"));
+            }
+        }
+    }
+    std::vector<std::unique_ptr<Source>> sources;
+    for (const auto& file : files) {
+        sources.push_back(std::make_unique<Source>(file, sources.size()));
+    }
+    // The source whose next record has the lowest index comes first (ties:
+    // the file given first), so that shards interleave back into one order.
+    auto later = [&](size_t a, size_t b) {
+        const uint64_t ia = sources[a]->head().index;
+        const uint64_t ib = sources[b]->head().index;
+        return ia != ib ? ia > ib : a > b;
+    };
+    std::priority_queue<size_t, std::vector<size_t>, decltype(later)> next(later);
+    for (size_t s = 0; s < sources.size(); ++s) {
+        if (sources[s]->advance(problems)) {
+            next.push(s);
+        }
+    }
+    std::vector<Place> places;
+    while (!next.empty()) {
+        const size_t s = next.top();
+        next.pop();
+        ReadRecord& record = sources[s]->head();
+        places.push_back({record.index, static_cast<uint32_t>(s), static_cast<uint32_t>(sources[s]->head_line())});
+        result.last_index = std::max(result.last_index, record.index);
+        tally(result.stats, record.result);
+        ++result.stats.records;
+        if (record.result.row) {
+            portfolio.add(std::move(*record.result.row));
+        } else {
+            portfolio.add_invalid();
+        }
+        progress.advance();
+        progress.show();
+        if (sources[s]->advance(problems)) {
+            next.push(s);
+        }
+    }
+    progress.finish();
+    check_places(places, sources, problems);
+    return result;
+}
+
+} // namespace fulcrum
