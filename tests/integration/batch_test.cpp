@@ -541,3 +541,60 @@ TEST_CASE("fulcrum portfolio exits as the batch would, and refuses what it canno
     CHECK(run_fulcrum({"portfolio", records, "--fail-on", "sometimes"}).exit_code == 2);
     CHECK(read_text(records).find("\"status\":\"invalid\"") != std::string::npos); // untouched
 }
+
+TEST_CASE("fulcrum portfolio --independent adds up batches whose indices each start at 0", "[batch][portfolio]") {
+    // As a Spark `pipe` stage makes them: each partition through `fulcrum batch -`.
+    const std::string dir = scratch_dir("portfolio-independent");
+    std::vector<std::string> parts;
+    for (int part = 0; part < 3; ++part) {
+        std::ostringstream text;
+        for (int n = 0; n < 4 + part; ++n) { // worth funding, some more than others
+            json p = json::parse(proposal_line(10 * part + n));
+            p["business_case"]["benefits"][0]["annual_value"] = {
+                {"low", 1e5}, {"likely", 2e5 + 5e3 * (10 * part + n)}, {"high", 6e5}};
+            text << p.dump() << "\n";
+        }
+        const auto r = run_fulcrum(with({"batch", "-", "--quiet"}, base_args()), text.str());
+        REQUIRE(r.exit_code == 0);
+        parts.push_back(dir + "/part-" + std::to_string(part) + ".jsonl");
+        write_text(parts.back(), r.out);
+    }
+    // As shards of one batch they overlap, and fulcrum says what to do.
+    const auto as_shards = run_fulcrum({"portfolio", parts[0], parts[1], parts[2]});
+    CHECK(as_shards.exit_code == 3);
+    CHECK(as_shards.err.find(parts[1] + ":1: record 0 again (also at " + parts[0] + ":1)") != std::string::npos);
+    CHECK(as_shards.err.find("see --independent") != std::string::npos);
+
+    const auto r =
+        run_fulcrum({"portfolio", "--independent", parts[0], parts[1], parts[2], "--summary", dir + "/summary.json",
+                     "--summary", dir + "/page.html", "--innovation-budget", "200000", "--security-budget", "1000000"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const json summary = json::parse(read_text(dir + "/summary.json"));
+    CHECK(summary["proposals"] == 4 + 5 + 6);
+    // Every proposal on the page, and the funded ones marked once each,
+    // though three proposals had index 0, three index 1...
+    const std::string page = read_text(dir + "/page.html");
+    const size_t funded = summary["funding"]["funded"].size();
+    CHECK(funded > 1);
+    size_t marked = 0;
+    for (size_t at = page.find("<td>funded</td>"); at != std::string::npos; at = page.find("<td>funded</td>", at + 1)) {
+        ++marked;
+    }
+    CHECK(marked == funded);
+    for (int part = 0; part < 3; ++part) {
+        for (int n = 0; n < 4 + part; ++n) {
+            const std::string id = ">p-" + std::to_string(10 * part + n) + "<";
+            INFO(id);
+            CHECK(page.find(id) != std::string::npos);
+        }
+    }
+    // The indices are still checked within each batch.
+    std::string text = read_text(parts[2]);
+    text.erase(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) - text.find('\n'));
+    write_text(parts[2], text);
+    const auto gap = run_fulcrum({"portfolio", "--independent", parts[0], parts[1], parts[2]});
+    CHECK(gap.exit_code == 3);
+    CHECK(gap.err.find(parts[2] + ": 1 of the 6 indices up to the last record have no record (1)") !=
+          std::string::npos);
+}

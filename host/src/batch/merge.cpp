@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <queue>
+#include <tuple>
 #include <vector>
 
 namespace fulcrum {
@@ -88,10 +89,9 @@ public:
     const ReadRecord& head() const { return *m_head; }
     ReadRecord& head() { return *m_head; }
     uint64_t head_line() const { return m_head_line; }
+    std::string name() const { return m_name == "-" ? "standard input" : m_name; }
     size_t order() const { return m_order; }
-    std::string place(uint64_t line) const {
-        return (m_name == "-" ? "standard input" : m_name) + ":" + std::to_string(line);
-    }
+    std::string place(uint64_t line) const { return name() + ":" + std::to_string(line); }
 
 private:
     std::string m_name;
@@ -126,20 +126,41 @@ std::string ranges(const std::vector<std::pair<uint64_t, uint64_t>>& missing, si
     return out + (missing.size() > shown ? ", ..." : "");
 }
 
-void check_places(std::vector<Place>& places, const std::vector<std::unique_ptr<Source>>& sources, Problems& problems) {
-    std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
-        return a.index != b.index ? a.index < b.index : a.source != b.source ? a.source < b.source : a.line < b.line;
+// Finds the records given twice and the indices with no record: over all
+// the files when they are shards of one batch, in each file on its own when
+// they are independent batches.
+void check_places(std::vector<Place>& places, const std::vector<std::unique_ptr<Source>>& sources, bool independent,
+                  Problems& problems) {
+    auto batch_of = [&](const Place& p) { return independent ? p.source : 0u; };
+    std::sort(places.begin(), places.end(), [&](const Place& a, const Place& b) {
+        return std::make_tuple(batch_of(a), a.index, a.source, a.line) <
+               std::make_tuple(batch_of(b), b.index, b.source, b.line);
     });
     std::vector<std::pair<uint64_t, uint64_t>> missing; // ranges of indices with no record
     uint64_t missing_count = 0;
     uint64_t expected = 0;
+    auto report_missing = [&](const std::string& where) {
+        if (missing_count > 0) {
+            problems.add(where + std::to_string(missing_count) + " of the " + std::to_string(expected) +
+                         " indices up to the last record have no record (" + ranges(missing, 5) +
+                         "): " + (independent ? "is the run unfinished?" : "is a shard missing, or a run unfinished?"));
+        }
+        missing.clear();
+        missing_count = 0;
+        expected = 0;
+    };
     for (size_t i = 0; i < places.size(); ++i) {
         const Place& p = places[i];
-        if (i > 0 && places[i - 1].index == p.index) {
+        if (i > 0 && batch_of(places[i - 1]) != batch_of(p)) {
+            report_missing(sources[places[i - 1].source]->name() + ": ");
+        }
+        if (i > 0 && batch_of(places[i - 1]) == batch_of(p) && places[i - 1].index == p.index) {
             const Place& first = places[i - 1];
             problems.add(sources[p.source]->place(p.line) + ": record " + std::to_string(p.index) + " again (also at " +
-                         sources[first.source]->place(first.line) +
-                         "): the same file given twice, or shards that overlap");
+                         sources[first.source]->place(first.line) + "): " +
+                         (independent ? "a record written twice"
+                                      : "the same file given twice, shards that overlap, or batches that are not "
+                                        "shards of one (see --independent)"));
             continue;
         }
         if (p.index > expected) {
@@ -148,16 +169,13 @@ void check_places(std::vector<Place>& places, const std::vector<std::unique_ptr<
         }
         expected = p.index + 1;
     }
-    if (missing_count > 0) {
-        problems.add(std::to_string(missing_count) + " of the " + std::to_string(expected) +
-                     " indices up to the last record have no record (" + ranges(missing, 5) +
-                     "): is a shard missing, or a run unfinished?");
-    }
+    report_missing(independent && !places.empty() ? sources[places.back().source]->name() + ": " : "");
 }
 
 } // namespace
 
-MergeResult merge_records(const std::vector<std::string>& files, Portfolio& portfolio, Progress& progress) {
+MergeResult merge_records(const std::vector<std::string>& files, bool independent, Portfolio& portfolio,
+                          Progress& progress) {
     MergeResult result;
     Problems problems(result);
     if (std::count(files.begin(), files.end(), "-") > 1) {
@@ -176,12 +194,13 @@ MergeResult merge_records(const std::vector<std::string>& files, Portfolio& port
     for (const auto& file : files) {
         sources.push_back(std::make_unique<Source>(file, sources.size()));
     }
-    // The source whose next record has the lowest index comes first (ties:
-    // the file given first), so that shards interleave back into one order.
+    // Shards: the source whose next record has the lowest index comes first
+    // (ties: the file given first), so that they interleave back into one
+    // order. Independent batches: file after file.
     auto later = [&](size_t a, size_t b) {
         const uint64_t ia = sources[a]->head().index;
         const uint64_t ib = sources[b]->head().index;
-        return ia != ib ? ia > ib : a > b;
+        return independent ? (a != b ? a > b : ia > ib) : (ia != ib ? ia > ib : a > b);
     };
     std::priority_queue<size_t, std::vector<size_t>, decltype(later)> next(later);
     for (size_t s = 0; s < sources.size(); ++s) {
@@ -195,14 +214,19 @@ MergeResult merge_records(const std::vector<std::string>& files, Portfolio& port
         next.pop();
         ReadRecord& record = sources[s]->head();
         places.push_back({record.index, static_cast<uint32_t>(s), static_cast<uint32_t>(sources[s]->head_line())});
-        result.last_index = std::max(result.last_index, record.index);
         tally(result.stats, record.result);
-        ++result.stats.records;
         if (record.result.row) {
+            // The page and the ranking tell proposals apart by their index:
+            // the batch's own for shards, a new one, their place in the
+            // merged portfolio, for batches whose indices each start at 0.
+            if (independent) {
+                record.result.row->index = result.stats.records;
+            }
             portfolio.add(std::move(*record.result.row));
         } else {
             portfolio.add_invalid();
         }
+        ++result.stats.records;
         progress.advance();
         progress.show();
         if (sources[s]->advance(problems)) {
@@ -210,7 +234,7 @@ MergeResult merge_records(const std::vector<std::string>& files, Portfolio& port
         }
     }
     progress.finish();
-    check_places(places, sources, problems);
+    check_places(places, sources, independent, problems);
     return result;
 }
 

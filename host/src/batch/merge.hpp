@@ -20,15 +20,19 @@ struct MergeResult {
     // first few, `problem_count` counts them all.
     std::vector<std::string> problems;
     uint64_t problem_count = 0;
-    uint64_t last_index = 0; // the highest index read
 };
 
-// Reads the records in `files` ("-" for standard input) in index order (a
-// k-way merge: each shard's records are in order, so the portfolio sees them
-// as the unsharded batch would) and adds each to `portfolio`. Records whose
-// index is out of order in a file (--unordered) are taken as they come.
+// Reads the records in `files` ("-" for standard input) and adds each to
+// `portfolio`. The files are the shards of one batch (--shard K/N): their
+// records are taken in index order (a k-way merge: each shard's records are
+// in order, so the portfolio sees them as the unsharded batch would; records
+// out of order in a file, from --unordered, are taken as they come), and the
+// indices are checked across them. With `independent`, each file is a batch
+// of its own (a Spark partition piped through `fulcrum batch -`, whose
+// indices start at 0): file after file, the indices checked in each.
 // Throws fulcrum::Error (exit 2) when a file cannot be opened; everything
 // wrong inside the files is reported in the result instead.
-MergeResult merge_records(const std::vector<std::string>& files, Portfolio& portfolio, Progress& progress);
+MergeResult merge_records(const std::vector<std::string>& files, bool independent, Portfolio& portfolio,
+                          Progress& progress);
 
 } // namespace fulcrum

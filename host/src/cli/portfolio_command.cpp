@@ -33,8 +33,12 @@ int run_portfolio_command(const std::vector<std::string>& args) {
     PortfolioArgs portfolio_args;
     std::vector<std::string> inputs;
     bool quiet = false;
+    bool independent = false;
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
+        ("independent", po::bool_switch(&independent),
+         "the files are separate batches (e.g. Spark partitions piped through fulcrum batch -), not shards of one: "
+         "each file's indices are checked on their own") //
         ("quiet,q", po::bool_switch(&quiet), "no progress line");
     add_portfolio_options(described, portfolio_args);
     po::options_description hidden;
@@ -69,7 +73,7 @@ int run_portfolio_command(const std::vector<std::string>& args) {
 
     Portfolio portfolio(options);
     Progress progress(!quiet && ::isatty(STDERR_FILENO), std::nullopt, 0, "records read");
-    const MergeResult merged = merge_records(inputs, portfolio, progress);
+    const MergeResult merged = merge_records(inputs, independent, portfolio, progress);
     if (merged.problem_count > 0) {
         for (const auto& problem : merged.problems) {
             std::cerr << "fulcrum: error: " << problem << "\n";
