@@ -264,7 +264,18 @@ TEST_CASE("batch --fail-on gates the whole batch", "[batch]") {
     CHECK(run_fulcrum(with({"batch", input, "--fail-on", "never"}, base_args())).exit_code == 0);
     // These proposals need conditions (no MFA on confidential data), so the
     // stricter gate fails.
-    CHECK(run_fulcrum(with({"batch", input, "--fail-on", "conditions"}, base_args())).exit_code == 1);
+    const auto r = run_fulcrum(with({"batch", input, "--fail-on", "conditions"}, base_args()));
+    CHECK(r.exit_code == 1);
+    // The log of a CI job says which proposals stopped it, and where they are.
+    CHECK(r.err.find("--fail-on conditions: 10 proposal(s) not approved outright:") != std::string::npos);
+    CHECK(r.err.find("fulcrum:   p-0 (" + input + ":1): ") != std::string::npos);
+    CHECK(r.err.find("fulcrum:   p-9 (" + input + ":10): ") != std::string::npos);
+    CHECK(r.err.find("more") == std::string::npos);
+    const std::string many = write_jsonl(dir, 25, "many.jsonl");
+    const auto more = run_fulcrum(with({"batch", many, "--fail-on", "conditions"}, base_args()));
+    CHECK(more.exit_code == 1);
+    CHECK(more.err.find("fulcrum:   and 15 more\n") != std::string::npos);
+    CHECK(more.err.find("p-10 (") == std::string::npos); // the first ten are shown
     CHECK(run_fulcrum(with({"batch", input, "--fail-on", "sometimes"}, base_args())).exit_code == 2);
 }
 

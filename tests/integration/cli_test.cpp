@@ -239,8 +239,13 @@ TEST_CASE("the --fail-on gate exits 1 exactly when a decision crosses it", "[cli
     }
     // Without --fail-on nothing fails the gate.
     CHECK(review_scripted({scripted("reject")}).exit_code == 0);
-    // Over several proposals the gate fails when any one decision crosses it.
-    CHECK(review_scripted({scripted("approve"), scripted("reject")}, {"--fail-on", "reject"}).exit_code == 1);
+    // Over several proposals the gate fails when any one decision crosses it,
+    // and says which.
+    const RunResult several = review_scripted({scripted("approve"), scripted("reject")}, {"--fail-on", "reject"});
+    CHECK(several.exit_code == 1);
+    CHECK(several.err.find("--fail-on reject: 1 proposal(s) rejected:\nfulcrum:   ") != std::string::npos);
+    CHECK(several.err.find(scripted("reject") + "): reject\n") != std::string::npos);
+    CHECK(several.err.find(scripted("approve")) == std::string::npos);
     CHECK(review_scripted({scripted("approve"), scripted("conditions")}, {"--fail-on", "reject"}).exit_code == 0);
 }
 

@@ -86,7 +86,7 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
         {"index", 4}, {"input", "a.jsonl"}, {"line", 5}, {"status", "ok"}, {"portfolio", portfolio_member()}};
     const ReadRecord read = read_record(record, "out.jsonl:5");
     CHECK(read.index == 4);
-    CHECK(read.origin == "a.jsonl:5");
+    CHECK(read.result.origin == "a.jsonl:5");
     REQUIRE(read.result.row);
     CHECK(read.result.row->decision == Decision::approve_with_conditions);
     CHECK(read.result.row->benefit_score == 71);
@@ -140,5 +140,5 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
     const ReadRecord r = read_record(invalid, "w");
     CHECK(r.result.invalid);
     CHECK_FALSE(r.result.row);
-    CHECK(r.origin == "b.yaml");
+    CHECK(r.result.origin == "b.yaml");
 }

@@ -33,6 +33,7 @@ RecordResult invalid(const InputItem& item, const std::string& reason) {
     w.field("exit_code", static_cast<int>(k_exit_invalid_input)).field("error", reason).end_object();
     out.line = w.take();
     out.line += '\n';
+    out.origin = item.origin();
     out.invalid = true;
     return out;
 }
@@ -75,6 +76,7 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std:
     }
     const Review review = reviewer.review(proposal);
     RecordResult out;
+    out.origin = item.origin();
     out.row = row_from_review(item.index, review, proposal.doc);
     out.incomplete = !review.complete;
     buffer.clear();
@@ -110,10 +112,10 @@ ReadRecord read_record(const nlohmann::json& record, const std::string& where) {
     ReadRecord out;
     out.index = index->get<uint64_t>();
     const auto input = record.find("input");
-    out.origin = input != record.end() && input->is_string() ? input->get<std::string>() : "";
+    out.result.origin = input != record.end() && input->is_string() ? input->get<std::string>() : "";
     const auto line = record.find("line");
     if (line != record.end() && line->is_number_integer() && line->get<int64_t>() > 0) {
-        out.origin += ":" + std::to_string(line->get<uint64_t>());
+        out.result.origin += ":" + std::to_string(line->get<uint64_t>());
     }
     out.result.invalid = text == "invalid";
     out.result.incomplete = text == "incomplete";
@@ -153,7 +155,7 @@ ResumeState read_partial_output(const std::string& partial_path) {
             break; // a whole record but no newline: redo it to be safe
         }
         ReadRecord r = read_record(*record, where);
-        if (!state.done.emplace(r.index, r.origin).second) {
+        if (!state.done.emplace(r.index, r.result.origin).second) {
             throw input_error(where + ": record " + std::to_string(r.index) + " appears twice");
         }
         state.results.push_back(std::move(r.result));

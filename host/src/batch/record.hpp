@@ -15,7 +15,8 @@
 namespace fulcrum {
 
 struct RecordResult {
-    std::string line; // the record, ending in '\n'
+    std::string line;   // the record, ending in '\n'
+    std::string origin; // the proposal's "file" or "file:line", for messages
     std::optional<PortfolioRow> row;
     bool invalid = false;
     bool incomplete = false;
@@ -31,7 +32,6 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std:
 // counted as (the line itself is not kept).
 struct ReadRecord {
     uint64_t index = 0;
-    std::string origin; // the proposal's: "file" or "file:line"
     RecordResult result;
 };
 

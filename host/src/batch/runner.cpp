@@ -218,11 +218,25 @@ private:
 } // namespace
 
 void tally(BatchStats& stats, const RecordResult& r) {
+    constexpr size_t k_shown = 10;
     stats.invalid += r.invalid ? 1 : 0;
     stats.incomplete += r.incomplete ? 1 : 0;
-    if (r.row) {
-        stats.rejected += r.row->decision == Decision::reject ? 1 : 0;
-        stats.not_approved += r.row->decision != Decision::approve ? 1 : 0;
+    if (!r.row) {
+        return;
+    }
+    const Decision decision = r.row->decision;
+    auto show = [&](std::vector<std::string>& shown) {
+        if (shown.size() < k_shown) {
+            shown.push_back(r.row->id + " (" + r.origin + "): " + to_string(decision));
+        }
+    };
+    if (decision == Decision::reject) {
+        ++stats.rejected;
+        show(stats.rejected_shown);
+    }
+    if (decision != Decision::approve) {
+        ++stats.not_approved;
+        show(stats.not_approved_shown);
     }
 }
 

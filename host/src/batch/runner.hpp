@@ -34,6 +34,10 @@ struct BatchStats {
     uint64_t incomplete = 0;
     uint64_t rejected = 0;
     uint64_t not_approved = 0; // anything but approve
+    // The first few proposals a --fail-on gate stops on, as "id (file:line):
+    // decision", for the message that says why it tripped.
+    std::vector<std::string> rejected_shown;
+    std::vector<std::string> not_approved_shown;
     bool interrupted = false;
 };
 

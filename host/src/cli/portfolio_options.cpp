@@ -124,6 +124,17 @@ void check_summaries(const std::vector<std::string>& summaries, const std::strin
     }
 }
 
+void report_gate(const std::string& fail_on, uint64_t count, const std::vector<std::string>& shown) {
+    std::cerr << "fulcrum: --fail-on " << fail_on << ": " << count << " proposal(s) "
+              << (fail_on == "reject" ? "rejected" : "not approved outright") << ":\n";
+    for (const auto& line : shown) {
+        std::cerr << "fulcrum:   " << line << "\n";
+    }
+    if (count > shown.size()) {
+        std::cerr << "fulcrum:   and " << count - shown.size() << " more\n";
+    }
+}
+
 int records_exit_code(const BatchStats& stats, const std::string& fail_on) {
     if (stats.invalid > 0) {
         std::cerr << "fulcrum: " << stats.invalid << " invalid proposal(s); see their error records\n";
@@ -133,9 +144,14 @@ int records_exit_code(const BatchStats& stats, const std::string& fail_on) {
         std::cerr << "fulcrum: " << stats.incomplete << " review(s) incomplete: a plugin failed\n";
         return k_exit_plugin_failed;
     }
-    const bool gate_failed =
-        (fail_on == "reject" && stats.rejected > 0) || (fail_on == "conditions" && stats.not_approved > 0);
-    return gate_failed ? k_exit_gate_failed : k_exit_ok;
+    const bool rejects = fail_on == "reject" && stats.rejected > 0;
+    const bool conditions = fail_on == "conditions" && stats.not_approved > 0;
+    if (!rejects && !conditions) {
+        return k_exit_ok;
+    }
+    report_gate(fail_on, rejects ? stats.rejected : stats.not_approved,
+                rejects ? stats.rejected_shown : stats.not_approved_shown);
+    return k_exit_gate_failed;
 }
 
 } // namespace fulcrum

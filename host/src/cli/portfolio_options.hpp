@@ -1,6 +1,7 @@
 // What `fulcrum batch` and `fulcrum portfolio` share: the portfolio summary's
 // options (--summary, the budgets, --fx, --fail-on), their checks, and the
-// exit code a set of records earns.
+// exit code a set of records earns, with the message of a tripped gate
+// (which `fulcrum review` prints too).
 #pragma once
 
 #include "batch/portfolio.hpp"
@@ -36,9 +37,13 @@ PortfolioOptions portfolio_options(const boost::program_options::variables_map& 
 void check_summaries(const std::vector<std::string>& summaries, const std::string& output,
                      const std::vector<std::string>& inputs);
 
+// Says on standard error why a --fail-on gate tripped: how many proposals
+// it stopped on, and the first of them ("id (file:line): decision").
+void report_gate(const std::string& fail_on, uint64_t count, const std::vector<std::string>& shown);
+
 // The exit code the records earn: 3 when any proposal was invalid, else 4
 // when any review is incomplete, else 1 when the --fail-on gate trips; the
-// reason goes to standard error.
+// reason goes to standard error (report_gate).
 int records_exit_code(const BatchStats& stats, const std::string& fail_on);
 
 } // namespace fulcrum

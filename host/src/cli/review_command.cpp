@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/portfolio_options.hpp"
 #include "cli/session.hpp"
 #include "proposal/document.hpp"
 #include "report/render.hpp"
@@ -144,7 +145,7 @@ int run_review(const std::vector<std::string>& args) {
     Reviewer reviewer(session.plugins, session.policy);
     reviewer.set_quant(quant_options);
     int exit_code = k_exit_ok;
-    bool gate_failed = false;
+    std::vector<std::string> stopped; // by the gate: "id (file): decision"
     bool plugin_failed = false;
     std::vector<Review> reviews;
     ReportContext context = report_context(session);
@@ -162,7 +163,9 @@ int run_review(const std::vector<std::string>& args) {
         }
         const Review review = reviewer.review(proposal);
         plugin_failed = plugin_failed || !review.complete;
-        gate_failed = gate_failed || gate_fails(gate, review.decision);
+        if (gate_fails(gate, review.decision)) {
+            stopped.push_back(review.proposal_id + " (" + file + "): " + to_string(review.decision));
+        }
         reviews.push_back(review);
         try { // SARIF locates findings by line; the text was readable a moment ago
             context.sources[file] = SourceMap::from_text(read_file(file), syntax_for_path(file));
@@ -180,7 +183,11 @@ int run_review(const std::vector<std::string>& args) {
     if (plugin_failed) {
         return k_exit_plugin_failed;
     }
-    return gate_failed ? k_exit_gate_failed : k_exit_ok;
+    if (stopped.empty()) {
+        return k_exit_ok;
+    }
+    report_gate(fail_on, stopped.size(), stopped);
+    return k_exit_gate_failed;
 }
 
 } // namespace fulcrum
