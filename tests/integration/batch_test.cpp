@@ -174,6 +174,13 @@ TEST_CASE("shards split a portfolio without overlap or loss", "[batch]") {
     }
     CHECK(seen.size() == 100);
     CHECK(run_fulcrum(with({"batch", input, "--shard", "4/3"}, base_args())).exit_code == 2);
+    // A shard's funding plan is the shard's alone: said when budgets are given.
+    const auto budgeted = run_fulcrum(
+        with({"batch", input, "--shard", "2/3", "-o", dir + "/b.jsonl", "--security-budget", "1"}, base_args()));
+    CHECK(budgeted.exit_code == 0);
+    CHECK(budgeted.err.find("warning: --shard 2/3 with a budget: this shard's funding plan") != std::string::npos);
+    CHECK(budgeted.err.find("fulcrum portfolio") != std::string::npos);
+    CHECK(run_fulcrum(with({"batch", input, "--security-budget", "1", "-o", "/dev/null"}, base_args())).err.empty());
 }
 
 TEST_CASE("batch reads JSON Lines from standard input and writes a summary", "[batch]") {

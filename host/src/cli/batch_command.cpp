@@ -90,6 +90,10 @@ int run_batch_command(const std::vector<std::string>& args) {
     }
     options.portfolio = portfolio_options(vm, portfolio_args);
     options.summaries = portfolio_args.summaries;
+    if (options.shards > 1 && (options.portfolio.innovation_budget || options.portfolio.security_budget)) {
+        warn("--shard " + shard + " with a budget: this shard's funding plan spends the whole budget on its own " +
+             "proposals; for the portfolio's, run fulcrum portfolio on every shard's records");
+    }
     options.jobs = jobs;
     options.ordered = !unordered;
     options.progress = !quiet && ::isatty(STDERR_FILENO);
