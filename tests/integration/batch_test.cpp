@@ -545,8 +545,8 @@ TEST_CASE("fulcrum portfolio exits as the batch would, and refuses what it canno
 
     // Usage errors, before anything is read.
     CHECK(run_fulcrum({"portfolio"}).exit_code == 2);
-    CHECK(run_fulcrum({"portfolio", dir + "/missing.jsonl"}).err.find("missing.jsonl: cannot read: no such file") !=
-          std::string::npos);
+    CHECK(run_fulcrum({"portfolio", dir + "/missing.jsonl"})
+              .err.find("missing.jsonl: cannot read: No such file or directory") != std::string::npos);
     const auto folder = run_fulcrum({"portfolio", dir});
     CHECK(folder.exit_code == 2);
     CHECK(folder.err.find("a folder; give the record files in it") != std::string::npos);

@@ -3,16 +3,19 @@
 #include "batch/record.hpp"
 #include "util/error.hpp"
 
-#include <boost/filesystem.hpp>
-
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <queue>
 #include <tuple>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace fulcrum {
 
@@ -34,33 +37,21 @@ private:
     MergeResult& m_result;
 };
 
-// One file of records, read a record ahead.
+// One file of records, read a record ahead. The file is opened at the first
+// read and closed at its end, so that independent batches, read one after
+// the other, hold one file (and one buffer) at a time.
 class Source {
 public:
-    Source(std::string name, size_t order) : m_name(std::move(name)), m_order(order) {
-        if (m_name == "-") {
-            m_in = &std::cin;
-            return;
-        }
-        namespace fs = boost::filesystem;
-        boost::system::error_code ec;
-        if (fs::is_directory(m_name, ec)) {
-            throw usage_error(m_name + ": a folder; give the record files in it, e.g. " + m_name + "/*.jsonl");
-        }
-        m_file = std::make_unique<std::ifstream>();
-        m_file->rdbuf()->pubsetbuf(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-        m_file->open(m_name, std::ios::binary);
-        if (!*m_file) {
-            throw usage_error(m_name +
-                              ": cannot read: " + (fs::exists(m_name, ec) ? "permission denied" : "no such file"));
-        }
-        m_in = m_file.get();
-    }
+    explicit Source(std::string name) : m_name(std::move(name)) {}
 
     // Reads up to the next good record; false at the end of the file. What
     // cannot be read is reported and skipped.
     bool advance(Problems& problems) {
         m_head.reset();
+        if (m_done) {
+            return false;
+        }
+        open();
         std::string& line = m_line_text;
         while (std::getline(*m_in, line)) {
             ++m_line;
@@ -83,31 +74,85 @@ public:
                 problems.add(e.what());
             }
         }
+        close();
         return false;
     }
 
-    const ReadRecord& head() const { return *m_head; }
     ReadRecord& head() { return *m_head; }
     uint64_t head_line() const { return m_head_line; }
     std::string name() const { return m_name == "-" ? "standard input" : m_name; }
-    size_t order() const { return m_order; }
     std::string place(uint64_t line) const { return name() + ":" + std::to_string(line); }
 
 private:
+    void open() {
+        if (m_in != nullptr) {
+            return;
+        }
+        if (m_name == "-") {
+            m_in = &std::cin;
+            return;
+        }
+        // Records are some 32 KiB: read 256 KiB at a time, not the default
+        // 8 KiB, into a line kept from record to record (freeing and growing
+        // it again for each made the allocator return and map its pages, and
+        // took more time in the kernel than the reading).
+        m_buffer.resize(256 * 1024);
+        m_file = std::make_unique<std::ifstream>();
+        m_file->rdbuf()->pubsetbuf(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        m_file->open(m_name, std::ios::binary);
+        if (!*m_file) {
+            const int error = errno;
+            throw usage_error(m_name + ": cannot read: " + std::strerror(error) +
+                              (error == EMFILE ? " (every shard is open at once: merge them in groups, or raise "
+                                                 "ulimit -n)"
+                                               : ""));
+        }
+        m_in = m_file.get();
+    }
+    void close() {
+        m_done = true;
+        m_file.reset();
+        m_buffer = {};
+        m_line_text = {};
+    }
+
     std::string m_name;
-    size_t m_order;
-    // Records are some 32 KiB: read a megabyte at a time (not the default
-    // 8 KiB), into a line kept from record to record (freeing and growing
-    // it again for each made the allocator return and map its pages, and
-    // took more time in the kernel than the reading).
-    std::vector<char> m_buffer = std::vector<char>(1 << 20);
+    std::vector<char> m_buffer;
     std::string m_line_text;
     std::unique_ptr<std::ifstream> m_file;
     std::istream* m_in = nullptr;
+    bool m_done = false;
     uint64_t m_line = 0;
     std::optional<ReadRecord> m_head;
     uint64_t m_head_line = 0;
 };
+
+// Refuses, before anything is read, a file that does not exist or is a
+// folder, and one given twice (under any name: compared by device and
+// inode, once a file, so that thousands of part files cost thousands of
+// calls, not millions).
+void check_files(const std::vector<std::string>& files) {
+    if (std::count(files.begin(), files.end(), "-") > 1) {
+        throw usage_error("-: standard input can be read only once");
+    }
+    std::map<std::pair<dev_t, ino_t>, std::string> seen;
+    for (const auto& file : files) {
+        if (file == "-") {
+            continue;
+        }
+        struct stat info {};
+        if (::stat(file.c_str(), &info) != 0) {
+            throw usage_error(file + ": cannot read: " + std::strerror(errno));
+        }
+        if (S_ISDIR(info.st_mode)) {
+            throw usage_error(file + ": a folder; give the record files in it, e.g. " + file + "/*.jsonl");
+        }
+        const auto [it, added] = seen.emplace(std::make_pair(info.st_dev, info.st_ino), file);
+        if (!added) {
+            throw usage_error(file + ": given twice" + (it->second == file ? "" : " (as " + it->second + ")"));
+        }
+    }
+}
 
 // Where each record was, to find the doubled and the missing once all are
 // read: 16 bytes a record.
@@ -141,9 +186,12 @@ void check_places(std::vector<Place>& places, const std::vector<std::unique_ptr<
     uint64_t expected = 0;
     auto report_missing = [&](const std::string& where) {
         if (missing_count > 0) {
-            problems.add(where + std::to_string(missing_count) + " of the " + std::to_string(expected) +
-                         " indices up to the last record have no record (" + ranges(missing, 5) +
-                         "): " + (independent ? "is the run unfinished?" : "is a shard missing, or a run unfinished?"));
+            problems.add(
+                where + std::to_string(missing_count) + " of the " + std::to_string(expected) +
+                " indices up to the last record have no record (" + ranges(missing, 5) + "): " +
+                (independent
+                     ? "is the run unfinished, or are the files shards of one batch (then leave out --independent)?"
+                     : "is a shard missing, or a run unfinished?"));
         }
         missing.clear();
         missing_count = 0;
@@ -178,40 +226,13 @@ MergeResult merge_records(const std::vector<std::string>& files, bool independen
                           Progress& progress) {
     MergeResult result;
     Problems problems(result);
-    if (std::count(files.begin(), files.end(), "-") > 1) {
-        throw usage_error("-: standard input can be read only once");
-    }
-    namespace fs = boost::filesystem;
-    for (size_t i = 0; i < files.size(); ++i) {
-        for (size_t j = 0; j < i; ++j) {
-            boost::system::error_code ec;
-            if (files[i] != "-" && files[j] != "-" && fs::equivalent(files[i], files[j], ec) && !ec) {
-                throw usage_error(files[i] + ": given twice" + (files[i] == files[j] ? "" : " (as " + files[j] + ")"));
-            }
-        }
-    }
+    check_files(files);
     std::vector<std::unique_ptr<Source>> sources;
     for (const auto& file : files) {
-        sources.push_back(std::make_unique<Source>(file, sources.size()));
-    }
-    // Shards: the source whose next record has the lowest index comes first
-    // (ties: the file given first), so that they interleave back into one
-    // order. Independent batches: file after file.
-    auto later = [&](size_t a, size_t b) {
-        const uint64_t ia = sources[a]->head().index;
-        const uint64_t ib = sources[b]->head().index;
-        return independent ? (a != b ? a > b : ia > ib) : (ia != ib ? ia > ib : a > b);
-    };
-    std::priority_queue<size_t, std::vector<size_t>, decltype(later)> next(later);
-    for (size_t s = 0; s < sources.size(); ++s) {
-        if (sources[s]->advance(problems)) {
-            next.push(s);
-        }
+        sources.push_back(std::make_unique<Source>(file));
     }
     std::vector<Place> places;
-    while (!next.empty()) {
-        const size_t s = next.top();
-        next.pop();
+    auto take = [&](size_t s) {
         ReadRecord& record = sources[s]->head();
         places.push_back({record.index, static_cast<uint32_t>(s), static_cast<uint32_t>(sources[s]->head_line())});
         tally(result.stats, record.result);
@@ -229,8 +250,35 @@ MergeResult merge_records(const std::vector<std::string>& files, bool independen
         ++result.stats.records;
         progress.advance();
         progress.show();
-        if (sources[s]->advance(problems)) {
-            next.push(s);
+    };
+    if (independent) { // file after file
+        for (size_t s = 0; s < sources.size(); ++s) {
+            while (sources[s]->advance(problems)) {
+                take(s);
+            }
+        }
+    } else {
+        // Shards: the file whose next record has the lowest index comes first
+        // (ties: the file given first), so that they interleave back into
+        // the batch's order.
+        auto later = [&](size_t a, size_t b) {
+            const uint64_t ia = sources[a]->head().index;
+            const uint64_t ib = sources[b]->head().index;
+            return ia != ib ? ia > ib : a > b;
+        };
+        std::priority_queue<size_t, std::vector<size_t>, decltype(later)> next(later);
+        for (size_t s = 0; s < sources.size(); ++s) {
+            if (sources[s]->advance(problems)) {
+                next.push(s);
+            }
+        }
+        while (!next.empty()) {
+            const size_t s = next.top();
+            next.pop();
+            take(s);
+            if (sources[s]->advance(problems)) {
+                next.push(s);
+            }
         }
     }
     progress.finish();
