@@ -77,6 +77,7 @@ TEST_CASE("a record line that is not whole JSON is refused, review or not", "[ba
     CHECK_FALSE(parse_record_line(whole + "x"));                                // something after it
     CHECK_FALSE(parse_record_line(R"({"index":7,"status":"ok" "review":{}})")); // a comma missing
     CHECK_FALSE(parse_record_line(R"({"index":,"review":{}})"));                // outside the review
+    CHECK_FALSE(parse_record_line(R"({"index":1,"review":})"));                 // a review of nothing
     CHECK_FALSE(parse_record_line("not json"));
     CHECK_FALSE(parse_record_line(""));
 }

@@ -32,7 +32,7 @@ size_t skip_value(std::string_view text, size_t i) {
     }
     if (text[i] != '{' && text[i] != '[') {
         const size_t end = text.find_first_of(",}] \t\r\n", i);
-        return end == k_none ? text.size() : end;
+        return end == i ? k_none : end == k_none ? text.size() : end; // a value, not nothing
     }
     int depth = 0;
     for (size_t j = i; j < text.size(); ++j) {
