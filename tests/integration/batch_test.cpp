@@ -342,6 +342,22 @@ TEST_CASE("a batch killed outright (SIGKILL) resumes without loss or doubles", "
     kill_and_resume(SIGKILL, "batch-sigkill");
 }
 
+TEST_CASE("batch --resume with nothing to resume reviews the whole batch: a job can always pass it",
+          "[batch][resume]") {
+    const std::string dir = scratch_dir("batch-resume-fresh");
+    const std::string input = write_jsonl(dir, 12);
+    const std::string out = dir + "/out.jsonl";
+    for (int run = 0; run < 2; ++run) { // no file yet, then a finished one
+        INFO("run " << run);
+        const auto r = run_fulcrum(with({"batch", input, "-o", out, "--resume"}, base_args()));
+        CHECK(r.exit_code == 0);
+        const auto records = read_json_lines(out);
+        REQUIRE(records.size() == 12);
+        CHECK(records.back()["index"] == 11);
+        CHECK_FALSE(boost::filesystem::exists(out + ".partial"));
+    }
+}
+
 TEST_CASE("a batch record's review is, byte for byte, the review `fulcrum review` prints", "[batch][reports]") {
     // Batch records print the review straight to text (report/json_writer);
     // `fulcrum review` prints it from a tree. With the quantified parts on,
