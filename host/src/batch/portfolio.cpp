@@ -3,6 +3,7 @@
 #include "proposal/proposal.hpp"
 #include "util/error.hpp"
 #include "util/format.hpp"
+#include "util/json_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -80,11 +81,7 @@ public:
         return value.get<int>();
     }
     [[noreturn]] void fail(const char* name, const char* expected, const nlohmann::json& got) const {
-        std::string shown = got.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        if (shown.size() > 40) {
-            shown = shown.substr(0, 37) + "...";
-        }
-        throw input_error(m_where + "/" + name + ": expected " + expected + ", got " + shown);
+        throw input_error(m_where + "/" + name + ": expected " + expected + ", got " + show_json(got, 40));
     }
 
 private:
@@ -128,7 +125,6 @@ PortfolioRow row_from_record(const nlohmann::json& record) {
     }
     const RecordFields p(*it, "/portfolio");
     PortfolioRow row;
-    row.index = record.at("index").get<uint64_t>();
     row.id = p.text("id");
     row.title = p.text("title");
     const auto decision = decision_from(p.text("decision"));

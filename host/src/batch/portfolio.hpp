@@ -45,7 +45,7 @@ PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohman
 // The same from a batch record (on --resume, and by `fulcrum portfolio`):
 // its `portfolio` member, each field checked. Throws fulcrum::Error (exit 3)
 // naming the field at fault, e.g. "/portfolio/decision: expected ...". The
-// record's `index` must already have been checked.
+// row's index is left to the caller, which has checked the record's.
 PortfolioRow row_from_record(const nlohmann::json& record);
 
 struct PortfolioOptions {

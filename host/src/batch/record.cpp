@@ -122,6 +122,7 @@ ReadRecord read_record(const nlohmann::json& record, const std::string& where) {
     if (!out.result.invalid) {
         try {
             out.result.row = row_from_record(record);
+            out.result.row->index = out.index;
             out.result.row->complete = out.result.row->complete && !out.result.incomplete;
         } catch (const Error& e) {
             throw input_error(where + ": " + e.what());

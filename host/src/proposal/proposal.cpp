@@ -3,6 +3,7 @@
 #include "proposal/document.hpp"
 #include "util/error.hpp"
 #include "util/json_path.hpp"
+#include "util/json_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,11 +26,7 @@ ControlStatus Proposal::control(const std::string& control_id) const {
 namespace {
 
 std::string show(const json& value) {
-    std::string text = value.dump();
-    if (text.size() > 60) {
-        text = text.substr(0, 57) + "...";
-    }
-    return text;
+    return show_json(value, 60);
 }
 
 constexpr double k_max_amount = 1e15;

@@ -3,6 +3,7 @@
 #include "proposal/document.hpp"
 #include "quant/json_lines.hpp"
 #include "util/error.hpp"
+#include "util/json_text.hpp"
 
 #include <map>
 #include <set>
@@ -14,8 +15,7 @@ namespace {
 using nlohmann::json;
 
 std::string show(const json& v) {
-    std::string text = v.dump();
-    return text.size() > 40 ? text.substr(0, 37) + "..." : text;
+    return show_json(v, 40);
 }
 
 // Collects every problem with its line, then throws them all at once.
