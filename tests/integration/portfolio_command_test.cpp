@@ -65,6 +65,44 @@ TEST_CASE("fulcrum portfolio makes of a batch's shards the summary the whole bat
     CHECK(json::parse(piped.out)["by_decision"] == summary["by_decision"]);
 }
 
+TEST_CASE("with --quant the shards' years are summed as the whole batch sums them", "[batch][portfolio][quant]") {
+    const std::string dir = scratch_dir("portfolio-shards-quant");
+    std::ostringstream text;
+    for (int n = 0; n < 16; ++n) {
+        text << proposal_line(n) << "\n";
+    }
+    const std::string input = dir + "/in.jsonl";
+    write_text(input, text.str());
+    const std::vector<std::string> quant = {"--quant", "--iterations", "2000", "--quiet"};
+    const auto whole = run_fulcrum(
+        with(with({"batch", input, "-o", dir + "/whole.jsonl", "--summary", dir + "/whole.json"}, quant), base_args()));
+    INFO(whole.err);
+    REQUIRE(whole.exit_code <= 1);
+    std::vector<std::string> shards;
+    for (int k = 1; k <= 3; ++k) {
+        shards.push_back(dir + "/shard-" + std::to_string(k) + ".jsonl");
+        REQUIRE(
+            run_fulcrum(with(with({"batch", input, "-o", shards.back(), "--shard", std::to_string(k) + "/3"}, quant),
+                             base_args()))
+                .exit_code <= 1);
+    }
+    const auto merged = run_fulcrum({"portfolio", shards[1], shards[2], shards[0], "--summary", dir + "/merged.json"});
+    INFO(merged.err);
+    CHECK(merged.exit_code <= 1);
+    CHECK(read_text(dir + "/merged.json") == read_text(dir + "/whole.json"));
+    const json summary = json::parse(read_text(dir + "/merged.json"));
+    REQUIRE(summary["annual_loss_exposure"].size() == 1);
+    const json& exposure = summary["annual_loss_exposure"].begin().value();
+    CHECK(exposure["proposals"] == 16);
+    CHECK(exposure["simulated"]["proposals"] == 16); // every shard's, not only those reviewed in this run
+    CHECK(exposure["simulated"]["iterations"] == 2000);
+    CHECK(exposure["simulated"]["mean"].get<double>() == Approx(exposure["expected"].get<double>()));
+    // Each record carries its sketch.
+    const json record = json::parse(read_text(shards[0]).substr(0, read_text(shards[0]).find('\n')));
+    CHECK(record["portfolio"]["annual_loss_sketch"]["iterations"] == 2000);
+    CHECK(record["portfolio"]["annual_loss_sketch"]["quantiles"].size() == 40);
+}
+
 TEST_CASE("fulcrum portfolio names every record at fault and writes no summary", "[batch][portfolio]") {
     const std::string dir = scratch_dir("portfolio-faults");
     const std::string input = write_jsonl(dir, 30);

@@ -3,6 +3,8 @@
 // values, rankings and funding never mixing currencies.
 #include "batch/portfolio.hpp"
 #include "batch/record.hpp"
+#include "quant/loss_sketch.hpp"
+#include "quant/statistics.hpp"
 #include "test_support.hpp"
 #include "util/error.hpp"
 
@@ -15,8 +17,12 @@ using namespace fulcrum;
 
 namespace {
 
-PortfolioRow quantified(const std::string& id, const std::string& currency, std::vector<double> years) {
+// A quantified row as a review makes it: the mean of its simulated years and
+// their sketch.
+PortfolioRow quantified(const std::string& id, const std::string& currency, const std::vector<double>& years) {
+    static uint64_t next_index = 1000; // each row its own place in the batch
     PortfolioRow row;
+    row.index = next_index++;
     row.id = id;
     row.currency = currency;
     double sum = 0;
@@ -24,70 +30,93 @@ PortfolioRow quantified(const std::string& id, const std::string& currency, std:
         sum += y;
     }
     row.annual_loss_exposure = years.empty() ? 0 : sum / static_cast<double>(years.size());
-    row.loss_by_year = std::move(years);
+    row.loss_sketch = quant::sketch_losses(years);
     return row;
 }
 
-std::vector<double> one_bad_year(size_t which, double loss) {
-    std::vector<double> years(10, 0.0);
-    years[which] = loss;
+// One year in `every` loses something near `loss` (from 0.5 to 1.5 times it).
+std::vector<double> now_and_then(size_t every, double loss) {
+    std::vector<double> years(10000, 0.0);
+    for (size_t i = 0; i < years.size(); i += every) {
+        years[i] = loss * (0.5 + static_cast<double>(i % 1009) / 1008);
+    }
     return years;
+}
+
+double own_p99(const std::vector<double>& years) {
+    return quant::summarise_losses(years).p99;
 }
 
 } // namespace
 
-TEST_CASE("the portfolio's annual loss is summed iteration by iteration", "[batch]") {
-    SECTION("two proposals that lose in different years") {
+TEST_CASE("the portfolio's annual loss is summed year by year", "[batch]") {
+    const auto years = now_and_then(20, 1000); // 5% of years lose about 1,000
+    SECTION("one proposal: its own years") {
         Portfolio p(PortfolioOptions{});
-        p.add(quantified("a", "EUR", one_bad_year(0, 100)));
-        p.add(quantified("b", "EUR", one_bad_year(1, 100)));
+        p.add(quantified("a", "EUR", years));
         const auto summary = p.to_json();
         const auto& eur = summary["annual_loss_exposure"]["EUR"];
-        CHECK(eur["expected"].get<double>() == Approx(20));
-        CHECK(eur["simulated"]["mean"].get<double>() == Approx(20)); // the mean of the sums is the sum of the means
-        CHECK(eur["simulated"]["p50"].get<double>() == Approx(0));
-        CHECK(eur["simulated"]["p99"].get<double>() == Approx(100)); // never both in one year
-        CHECK(summary["annual_loss_exposure_total"].get<double>() == Approx(20));
+        CHECK(eur["expected"].get<double>() == Approx(50).epsilon(0.01));
+        CHECK(eur["simulated"]["proposals"] == 1);
+        CHECK(eur["simulated"]["iterations"] == 10000);
+        CHECK(eur["simulated"]["mean"].get<double>() == Approx(eur["expected"].get<double>()));
+        CHECK(eur["simulated"]["p50"].get<double>() == 0);
+        CHECK(eur["simulated"]["p99"].get<double>() == Approx(own_p99(years)).epsilon(0.02));
     }
-    SECTION("the same two losses in the same year make a worse bad year") {
+    SECTION("independent proposals: a bad year for all is rarer than a bad year for one") {
         Portfolio p(PortfolioOptions{});
-        p.add(quantified("a", "EUR", one_bad_year(0, 100)));
-        p.add(quantified("b", "EUR", one_bad_year(0, 100)));
+        for (const char* id : {"a", "b", "c"}) {
+            p.add(quantified(id, "EUR", years));
+        }
         const auto summary = p.to_json();
         const auto& eur = summary["annual_loss_exposure"]["EUR"];
-        CHECK(eur["expected"].get<double>() == Approx(20));
-        CHECK(eur["simulated"]["p99"].get<double>() == Approx(182)); // type-7: 0.91 of the way to 200
+        CHECK(eur["expected"].get<double>() == Approx(150).epsilon(0.01));
+        CHECK(eur["simulated"]["mean"].get<double>() == Approx(eur["expected"].get<double>())); // the sum of the means
+        CHECK(eur["simulated"]["p50"].get<double>() == 0); // 0.95^3: most years lose nothing
+        const double p99 = eur["simulated"]["p99"].get<double>();
+        CHECK(p99 > own_p99(years));
+        CHECK(p99 < 2.5 * own_p99(years)); // all three in the same year: 1 in 8,000
+        CHECK(summary["annual_loss_exposure_total"].get<double>() == Approx(eur["expected"].get<double>()));
     }
 }
 
 TEST_CASE("the portfolio never adds losses in different currencies", "[batch]") {
     Portfolio p(PortfolioOptions{});
-    p.add(quantified("a", "EUR", one_bad_year(0, 100)));
-    p.add(quantified("b", "GBP", one_bad_year(0, 50)));
+    p.add(quantified("a", "EUR", now_and_then(10, 100)));
+    p.add(quantified("b", "GBP", now_and_then(10, 50)));
     const auto summary = p.to_json();
-    CHECK(summary["annual_loss_exposure"]["EUR"]["expected"].get<double>() == Approx(10));
-    CHECK(summary["annual_loss_exposure"]["GBP"]["expected"].get<double>() == Approx(5));
+    CHECK(summary["annual_loss_exposure"]["EUR"]["expected"].get<double>() == Approx(10).epsilon(0.01));
+    CHECK(summary["annual_loss_exposure"]["GBP"]["expected"].get<double>() == Approx(5).epsilon(0.01));
+    CHECK(summary["annual_loss_exposure"]["GBP"]["simulated"]["proposals"] == 1);
     CHECK_FALSE(summary.contains("annual_loss_exposure_total"));
 }
 
-TEST_CASE("a resumed record counts in the expected loss but not in the simulated years", "[batch]") {
-    Portfolio p(PortfolioOptions{});
-    p.add(quantified("a", "EUR", one_bad_year(0, 100)));
-    PortfolioRow resumed; // as row_from_record rebuilds it: a mean, no years
-    resumed.id = "b";
-    resumed.currency = "EUR";
-    resumed.annual_loss_exposure = 30;
-    p.add(std::move(resumed));
+TEST_CASE("a record's sketch counts in the simulated years as the review's own does", "[batch]") {
+    const PortfolioRow reviewed = quantified("a", "EUR", now_and_then(20, 1000));
+    const nlohmann::json record = {{"index", reviewed.index},
+                                   {"input", "a.yaml"},
+                                   {"line", nullptr},
+                                   {"status", "ok"},
+                                   {"portfolio", nlohmann::json::parse(portfolio_text(reviewed))}};
+    PortfolioRow resumed = *read_record(record, "out.jsonl:1").result.row; // as --resume and fulcrum portfolio do
+    CHECK(resumed.index == reviewed.index);
+    CHECK(resumed.loss_sketch == reviewed.loss_sketch);
+    CHECK(resumed.loss_sketch.iterations == 10000);
+
+    Portfolio fresh(PortfolioOptions{});
+    fresh.add(reviewed);
+    Portfolio read_back(PortfolioOptions{});
+    read_back.add(std::move(resumed));
+    CHECK(read_back.to_json().dump() == fresh.to_json().dump());
+
     PortfolioRow unquantified; // reviewed without --quant
     unquantified.id = "c";
     unquantified.currency = "EUR";
-    p.add(std::move(unquantified));
-    const auto summary = p.to_json();
+    read_back.add(std::move(unquantified));
+    const auto summary = read_back.to_json();
     const auto& eur = summary["annual_loss_exposure"]["EUR"];
-    CHECK(eur["expected"].get<double>() == Approx(40));
-    CHECK(eur["proposals"] == 2);
+    CHECK(eur["proposals"] == 1);
     CHECK(eur["simulated"]["proposals"] == 1);
-    CHECK(eur["simulated"]["mean"].get<double>() == Approx(10));
 }
 
 namespace {
@@ -298,7 +327,7 @@ TEST_CASE("with budgets, the CSV says which ranked proposals are funded, and the
 TEST_CASE("a summary that cannot be written keeps none of the others from being written", "[batch]") {
     const std::string dir = fulcrum::test::scratch_dir("portfolio-summaries");
     Portfolio p(PortfolioOptions{});
-    p.add(quantified("a", "EUR", one_bad_year(0, 100)));
+    p.add(quantified("a", "EUR", now_and_then(10, 100)));
     const std::string missing = dir + "/missing/s.json";
     try {
         write_summaries({missing, dir + "/s.csv", dir + "/gone/s.html", dir + "/s.json"}, p);

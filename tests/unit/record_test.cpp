@@ -134,6 +134,32 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
 
     record["portfolio"]["annual_loss_exposure"] = 5400.25;
     CHECK(read_record(record, "w").result.row->annual_loss_exposure == 5400.25);
+    json sketch = {{"iterations", 10000}, {"years_with_loss", 2500}, {"quantiles", json::array()}};
+    for (int k = 0; k < 40; ++k) {
+        sketch["quantiles"].push_back(100.0 * k);
+    }
+    record["portfolio"]["annual_loss_sketch"] = sketch;
+    const auto with_sketch = read_record(record, "w").result.row->loss_sketch;
+    CHECK(with_sketch.iterations == 10000);
+    CHECK(with_sketch.years_with_loss == 2500);
+    CHECK(with_sketch.quantiles.size() == 40);
+    CHECK(broken("/portfolio/annual_loss_sketch/iterations", 0) ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch/iterations: expected a whole number from 1 to 10000000, got 0");
+    CHECK(broken("/portfolio/annual_loss_sketch/years_with_loss", 10001) ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch/years_with_loss: expected a whole number, at most the "
+          "iterations, got 10001");
+    CHECK(broken("/portfolio/annual_loss_sketch/quantiles/3", "x") ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch/quantiles: expected an array of amounts, got \"x\"");
+    CHECK(broken("/portfolio/annual_loss_sketch/quantiles/3", 1.0) ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch/quantiles: quantile 3 is below the one before it");
+    CHECK(broken("/portfolio/annual_loss_sketch/quantiles", json(std::vector<double>(39, 1.0))) ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch/quantiles: expected 40 quantiles, got 39");
+    CHECK(
+        broken("/portfolio/annual_loss_sketch/years_with_loss", -1) ==
+        "out.jsonl:5: /portfolio/annual_loss_sketch/years_with_loss: expected a whole number, at most the iterations, "
+        "got -1");
+    CHECK(broken("/portfolio/annual_loss_sketch", 7) ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch: expected an object, got 7");
     record["status"] = "incomplete";
     CHECK(read_record(record, "w").result.incomplete);
     // An error record has no portfolio, and needs none.

@@ -1,6 +1,8 @@
 #include "batch/portfolio.hpp"
 
 #include "proposal/proposal.hpp"
+#include "quant/loss_sketch.hpp"
+#include "quant/quantify.hpp"
 #include "util/error.hpp"
 #include "util/format.hpp"
 #include "util/json_text.hpp"
@@ -89,6 +91,36 @@ private:
     std::string m_where;
 };
 
+// `annual_loss_sketch`: the iterations simulated, how many lost anything and
+// the quantiles of their losses at the levels of quant/loss_sketch.hpp.
+void read_sketch(const nlohmann::json& object, PortfolioRow& row) {
+    const char* where = "/portfolio/annual_loss_sketch";
+    const RecordFields s(object, where);
+    const std::string iterations_wanted = "a whole number from 1 to " + std::to_string(quant::k_max_iterations);
+    const auto& iterations = s.at("iterations", &nlohmann::json::is_number_integer, iterations_wanted.c_str());
+    if (iterations.get<int64_t>() < 1 || iterations.get<uint64_t>() > quant::k_max_iterations) {
+        s.fail("iterations", iterations_wanted.c_str(), iterations);
+    }
+    const auto& with_loss = s.at("years_with_loss", &nlohmann::json::is_number_integer, "a whole number");
+    if (with_loss.get<int64_t>() < 0 || with_loss.get<uint64_t>() > iterations.get<uint64_t>()) {
+        s.fail("years_with_loss", "a whole number, at most the iterations", with_loss);
+    }
+    const char* amounts = "an array of amounts";
+    std::vector<double> values;
+    for (const auto& q : s.at("quantiles", &nlohmann::json::is_array, amounts)) {
+        if (!q.is_number()) {
+            s.fail("quantiles", amounts, q);
+        }
+        values.push_back(q.get<double>());
+    }
+    if (const std::string problem = quant::sketch_problem(values); !problem.empty()) {
+        throw input_error(std::string(where) + "/quantiles: " + problem);
+    }
+    row.loss_sketch.iterations = iterations.get<uint64_t>();
+    row.loss_sketch.years_with_loss = with_loss.get<uint64_t>();
+    row.loss_sketch.quantiles = std::move(values);
+}
+
 } // namespace
 
 PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohmann::json& doc) {
@@ -113,7 +145,7 @@ PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohman
     }
     if (review.quant) { // with --quant: the expected annual loss with the controls in place
         row.annual_loss_exposure = review.quant->residual_loss.mean;
-        row.loss_by_year = review.quant->residual_by_year;
+        row.loss_sketch = review.quant->residual_sketch;
     }
     return row;
 }
@@ -144,6 +176,9 @@ PortfolioRow row_from_record(const nlohmann::json& record) {
     }
     if (it->contains("annual_loss_exposure")) {
         row.annual_loss_exposure = p.number("annual_loss_exposure");
+    }
+    if (it->contains("annual_loss_sketch")) {
+        read_sketch(p.at("annual_loss_sketch", &nlohmann::json::is_object, "an object"), row);
     }
     for (const auto& id : p.at("risks", &nlohmann::json::is_array, "an array of rule ids")) {
         if (!id.is_string()) {
@@ -194,16 +229,16 @@ void Portfolio::add(PortfolioRow row) {
         LossExposure& loss = m_loss[row.currency];
         loss.expected += *row.annual_loss_exposure;
         ++loss.proposals;
-        if (!row.loss_by_year.empty() && (loss.by_year.empty() || loss.by_year.size() == row.loss_by_year.size())) {
-            loss.by_year.resize(row.loss_by_year.size(), 0.0);
-            for (size_t i = 0; i < row.loss_by_year.size(); ++i) {
-                loss.by_year[i] += row.loss_by_year[i];
+        if (!row.loss_sketch.empty()) {
+            if (loss.by_year.empty()) {
+                loss.by_year.resize(row.loss_sketch.iterations, 0.0);
             }
+            quant::add_sketched_years(loss.by_year, row.loss_sketch, *row.annual_loss_exposure,
+                                      quant::sketch_key(row.index), m_scratch);
             ++loss.simulated;
         }
     }
-    row.loss_by_year.clear();
-    row.loss_by_year.shrink_to_fit();
+    row.loss_sketch = {};
     auto better = [](const PortfolioRow& a, const PortfolioRow& b) {
         return a.expected_net_value != b.expected_net_value ? a.expected_net_value > b.expected_net_value
                                                             : a.index < b.index;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "batch/funding.hpp"
+#include "quant/loss_sketch.hpp"
 #include "report/portfolio.hpp"
 #include "review/review.hpp"
 
@@ -32,9 +33,9 @@ struct PortfolioRow {
     double innovation_cost = 0;    // capex + first-year opex
     double security_cost = 0;      // one-time + first-year cost of its conditions
     std::optional<double> annual_loss_exposure;
-    // The simulated annual loss with the controls in place, one per iteration
-    // (with --quant, for proposals reviewed in this run; not on --resume).
-    std::vector<double> loss_by_year;
+    // With --quant: a sketch of the simulated annual loss with the controls
+    // in place (quant/loss_sketch.hpp).
+    quant::LossSketch loss_sketch;
     std::vector<std::string> risk_ids;
     std::string currency = "USD";
 };
@@ -108,11 +109,11 @@ private:
     FundingPlanView make_funding_plan() const;
     mutable std::optional<FundingPlanView> m_plan;
     nlohmann::ordered_json funding_json() const;
-    // The annual loss exposure, per currency: the expected losses added up
-    // (every row that has one), and the losses summed iteration by iteration
-    // (the rows reviewed in this run), from which the portfolio's percentiles
-    // come: proposals are simulated independently, so the sum of their years
-    // is a draw of the portfolio's year.
+    // The annual loss exposure, per currency: the expected losses added up,
+    // and the losses summed year by year, each proposal's years drawn from
+    // its sketch (as many as the first sketch's iterations), from which the
+    // portfolio's percentiles come: proposals are drawn independently, so the
+    // sum of their years is a draw of the portfolio's year.
     struct LossExposure {
         double expected = 0;
         uint64_t proposals = 0;
@@ -120,6 +121,7 @@ private:
         std::vector<double> by_year;
     };
     std::map<std::string, LossExposure> m_loss;
+    std::vector<double> m_scratch; // a proposal's drawn years, reused
     std::string m_currency;
     std::vector<PortfolioEntry> m_entries; // only with keep_entries
 };

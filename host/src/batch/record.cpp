@@ -54,10 +54,28 @@ void write_portfolio(JsonWriter& w, const PortfolioRow& row) {
     if (row.annual_loss_exposure) {
         w.field("annual_loss_exposure", *row.annual_loss_exposure);
     }
+    if (!row.loss_sketch.empty()) { // the years, sketched, for a portfolio summed from records
+        w.key("annual_loss_sketch")
+            .begin_object()
+            .field("iterations", row.loss_sketch.iterations)
+            .field("years_with_loss", row.loss_sketch.years_with_loss)
+            .key("quantiles");
+        w.begin_array();
+        for (double q : row.loss_sketch.quantiles) {
+            w.value(q);
+        }
+        w.end_array().end_object();
+    }
     w.end_object();
 }
 
 } // namespace
+
+std::string portfolio_text(const PortfolioRow& row) {
+    JsonWriter w;
+    write_portfolio(w, row);
+    return w.take();
+}
 
 RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer) {
     if (!item.read_error.empty()) {

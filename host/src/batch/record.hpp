@@ -28,6 +28,9 @@ struct RecordResult {
 // record no longer needs, whose memory is used again.
 RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer = {});
 
+// A record's `portfolio` member, as JSON text.
+std::string portfolio_text(const PortfolioRow& row);
+
 // A batch record read back from a file: where it came from and what it
 // counted as (the line itself is not kept).
 struct ReadRecord {

@@ -1,6 +1,7 @@
 #include "quant/quantify.hpp"
 
 #include "quant/economics.hpp"
+#include "quant/loss_sketch.hpp"
 #include "util/error.hpp"
 
 #include <algorithm>
@@ -249,8 +250,8 @@ ReviewQuant quantify(const Proposal& proposal, const std::vector<Risk>& risks, c
     q.net_value.with_plan =
         summarise_values(net_present_values(benefit, planned, finance, {q.plan.cost.one_time, q.plan.cost.annual}));
     q.net_value.without_plan = summarise_values(net_present_values(benefit, residual, finance, {}));
-    if (options.keep_years) {
-        q.residual_by_year = std::move(residual);
+    if (options.keep_sketch) {
+        q.residual_sketch = sketch_losses(std::move(residual));
     }
     const double project = finance.capex + finance.opex_annual * finance.horizon_years;
     if (project > 0) {

@@ -22,10 +22,10 @@ struct QuantOptions {
     std::uint64_t iterations = k_default_iterations;
     std::uint64_t seed = k_default_seed;
     unsigned threads = 1;
-    // Keep the simulated annual loss with the controls in place, one value per
-    // iteration (ReviewQuant::residual_by_year), for a portfolio to sum
-    // iteration by iteration. 8 bytes an iteration per review; batch only.
-    bool keep_years = false;
+    // Keep a sketch of the simulated annual loss with the controls in place
+    // (ReviewQuant::residual_sketch, quant/loss_sketch.hpp), for a portfolio
+    // to sum year by year. Batch only.
+    bool keep_sketch = false;
 };
 
 // Reads the values of --iterations (1 to k_max_iterations) and --seed (any

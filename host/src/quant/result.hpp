@@ -5,6 +5,7 @@
 
 #include "model/findings.hpp"
 #include "quant/engine.hpp"
+#include "quant/loss_sketch.hpp"
 #include "quant/plan.hpp"
 #include "quant/statistics.hpp"
 
@@ -92,9 +93,9 @@ struct ReviewQuant {
     QuantPlan plan;
     NetValue net_value;
     std::vector<std::string> assumptions;
-    // With QuantOptions::keep_years: the simulated annual loss with the
-    // controls in place, one per iteration. Not printed.
-    std::vector<double> residual_by_year;
+    // With QuantOptions::keep_sketch: the quantiles of the simulated annual
+    // loss with the controls in place (quant/loss_sketch.hpp). Not printed.
+    LossSketch residual_sketch;
 };
 
 } // namespace fulcrum::quant
