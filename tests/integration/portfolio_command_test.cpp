@@ -42,13 +42,17 @@ TEST_CASE("fulcrum portfolio makes of a batch's shards the summary the whole bat
                     .exit_code == 0); // no gate here
     }
     // Given in any order, the shards interleave back into the batch's order.
-    const auto merged = run_fulcrum(
-        with(with({"portfolio", shards[2], shards[0], shards[3], shards[1], "--summary", dir + "/merged.json",
-                   "--summary", dir + "/merged.csv", "--summary", dir + "/merged.html", "--fail-on", "conditions"},
-                  budgets),
-             {}));
+    const auto merged =
+        run_fulcrum(with(with({"portfolio", shards[2], shards[0], shards[3], shards[1], "--summary",
+                               dir + "/merged.json", "--summary", dir + "/merged.csv", "--summary",
+                               dir + "/merged.html", "--fail-on", "conditions", "-o", dir + "/merged.jsonl"},
+                              budgets),
+                         {}));
     INFO(merged.err);
     CHECK(merged.exit_code == 1);
+    // With -o, the shards' records make the file the unsharded batch wrote.
+    CHECK(read_text(dir + "/merged.jsonl") == read_text(dir + "/whole.jsonl"));
+    CHECK_FALSE(boost::filesystem::exists(dir + "/merged.jsonl.partial"));
     for (const char* extension : {".json", ".csv", ".html"}) {
         INFO(extension);
         CHECK(read_text(dir + "/merged" + extension) == read_text(dir + "/whole" + extension));
@@ -113,9 +117,12 @@ TEST_CASE("fulcrum portfolio names every record at fault and writes no summary",
                     .exit_code == 0);
     }
     const std::string summary = dir + "/summary.json";
+    const std::string records = dir + "/merged.jsonl"; // never written either, nor left half-written
     SECTION("a shard missing") {
-        const auto r = run_fulcrum({"portfolio", dir + "/shard-1.jsonl", dir + "/shard-3.jsonl", "--summary", summary});
+        const auto r = run_fulcrum(
+            {"portfolio", dir + "/shard-1.jsonl", dir + "/shard-3.jsonl", "--summary", summary, "-o", records});
         CHECK(r.exit_code == 3);
+        CHECK(r.err.find("no summary and no records written") != std::string::npos);
         CHECK(r.err.find("10 of the 30 indices up to the last record have no record (1, 4, 7, 10, 13, ...): is a "
                          "shard missing") != std::string::npos);
     }
@@ -155,6 +162,8 @@ TEST_CASE("fulcrum portfolio names every record at fault and writes no summary",
                                "\"high\"") != std::string::npos);
     }
     CHECK_FALSE(boost::filesystem::exists(summary));
+    CHECK_FALSE(boost::filesystem::exists(records));
+    CHECK_FALSE(boost::filesystem::exists(records + ".partial"));
 }
 
 TEST_CASE("fulcrum portfolio exits as the batch would, and refuses what it cannot use", "[batch][portfolio]") {
@@ -196,6 +205,14 @@ TEST_CASE("fulcrum portfolio exits as the batch would, and refuses what it canno
     CHECK(twice.err.find("given twice") != std::string::npos);
     CHECK(run_fulcrum({"portfolio", "-", "-"}).exit_code == 2);
     CHECK(run_fulcrum({"portfolio", records, "--summary", records}).exit_code == 2);
+    CHECK(run_fulcrum({"portfolio", records, "-o", records}).exit_code == 2);
+    CHECK(run_fulcrum({"portfolio", records, "-o", "-"}).err.find("-o -: the summary goes to standard output") !=
+          std::string::npos);
+    CHECK(run_fulcrum({"portfolio", records, "-o", dir + "/x.json", "--summary", dir + "/x.json"})
+              .err.find("also the -o file") != std::string::npos);
+    const auto unreadable = run_fulcrum({"portfolio", records, dir + "/gone.jsonl", "-o", dir + "/m.jsonl"});
+    CHECK(unreadable.exit_code == 2);
+    CHECK_FALSE(boost::filesystem::exists(dir + "/m.jsonl.partial"));
     CHECK(run_fulcrum({"portfolio", records, "--fail-on", "sometimes"}).exit_code == 2);
     CHECK(read_text(records).find("\"status\":\"invalid\"") != std::string::npos); // untouched
 }
@@ -220,11 +237,18 @@ TEST_CASE("fulcrum portfolio --independent adds up batches whose indices each st
     CHECK(as_shards.err.find(parts[1] + ":1: record 0 again (also at " + parts[0] + ":1)") != std::string::npos);
     CHECK(as_shards.err.find("see --independent") != std::string::npos);
 
-    const auto r =
-        run_fulcrum({"portfolio", "--independent", parts[0], parts[1], parts[2], "--summary", dir + "/summary.json",
-                     "--summary", dir + "/page.html", "--innovation-budget", "200000", "--security-budget", "1000000"});
+    const std::vector<std::string> budgets = {"--innovation-budget", "200000", "--security-budget", "1000000"};
+    const auto r = run_fulcrum(with({"portfolio", "--independent", parts[0], parts[1], parts[2], "--summary",
+                                     dir + "/summary.json", "--summary", dir + "/page.html", "-o", dir + "/all.jsonl"},
+                                    budgets));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
+    // With -o, one batch numbered anew: read back as one, it is the same portfolio.
+    const auto one = run_fulcrum(with({"portfolio", dir + "/all.jsonl", "--summary", dir + "/again.json"}, budgets));
+    CHECK(one.exit_code == 0);
+    CHECK(read_text(dir + "/again.json") == read_text(dir + "/summary.json"));
+    const std::string all = read_text(dir + "/all.jsonl");
+    CHECK(json::parse(all.substr(all.rfind("\n{\"index\":") + 1))["index"] == 14); // the fifteenth
     const json summary = json::parse(read_text(dir + "/summary.json"));
     CHECK(summary["proposals"] == 4 + 5 + 6);
     // Every proposal on the page, and the funded ones marked once each,

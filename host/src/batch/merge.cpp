@@ -79,6 +79,8 @@ public:
     }
 
     ReadRecord& head() { return *m_head; }
+    // The head record's line as written, without its newline.
+    const std::string& head_text() const { return m_line_text; }
     uint64_t head_line() const { return m_head_line; }
     std::string name() const { return m_name == "-" ? "standard input" : m_name; }
     std::string place(uint64_t line) const { return name() + ":" + std::to_string(line); }
@@ -220,10 +222,24 @@ void check_places(std::vector<Place>& places, const std::vector<std::unique_ptr<
     report_missing(independent && !places.empty() ? sources[places.back().source]->name() + ": " : "");
 }
 
+// A record's line with its index replaced, when it begins with it as
+// `fulcrum batch` writes it ({"index":N,...}); else nothing.
+std::optional<std::string> renumbered(const std::string& line, uint64_t index) {
+    static const std::string k_start = "{\"index\":";
+    if (line.compare(0, k_start.size(), k_start) != 0) {
+        return std::nullopt;
+    }
+    const size_t digits = line.find_first_not_of("0123456789", k_start.size());
+    if (digits == std::string::npos || digits == k_start.size()) {
+        return std::nullopt;
+    }
+    return k_start + std::to_string(index) + line.substr(digits);
+}
+
 } // namespace
 
 MergeResult merge_records(const std::vector<std::string>& files, bool independent, Portfolio& portfolio,
-                          Progress& progress) {
+                          Progress& progress, RecordSink* records) {
     MergeResult result;
     Problems problems(result);
     check_files(files);
@@ -232,8 +248,23 @@ MergeResult merge_records(const std::vector<std::string>& files, bool independen
         sources.push_back(std::make_unique<Source>(file));
     }
     std::vector<Place> places;
+    std::string line;
     auto take = [&](size_t s) {
         ReadRecord& record = sources[s]->head();
+        if (records != nullptr) {
+            // Independent batches' records are numbered anew, as their rows are.
+            const auto numbered = independent ? renumbered(sources[s]->head_text(), result.stats.records)
+                                              : std::optional<std::string>(sources[s]->head_text());
+            if (!numbered) {
+                problems.add(sources[s]->place(sources[s]->head_line()) +
+                             ": cannot number the record anew for -o: it does not begin with its index, as "
+                             "fulcrum batch writes records");
+            } else {
+                line = *numbered;
+                line += '\n';
+                records->write(line);
+            }
+        }
         places.push_back({record.index, static_cast<uint32_t>(s), static_cast<uint32_t>(sources[s]->head_line())});
         tally(result.stats, record.result);
         if (record.result.row) {

@@ -5,6 +5,7 @@
 
 #include "batch/portfolio.hpp"
 #include "batch/progress.hpp"
+#include "batch/record_sink.hpp"
 #include "batch/runner.hpp"
 
 #include <cstdint>
@@ -30,9 +31,11 @@ struct MergeResult {
 // indices are checked across them. With `independent`, each file is a batch
 // of its own (a Spark partition piped through `fulcrum batch -`, whose
 // indices start at 0): file after file, the indices checked in each.
+// With `records`, each record read is written to it, as it was written, in
+// the order taken (independent batches' records numbered anew from 0).
 // Throws fulcrum::Error (exit 2) when a file cannot be opened; everything
 // wrong inside the files is reported in the result instead.
 MergeResult merge_records(const std::vector<std::string>& files, bool independent, Portfolio& portfolio,
-                          Progress& progress);
+                          Progress& progress, RecordSink* records = nullptr);
 
 } // namespace fulcrum

@@ -3,6 +3,7 @@
 #include "batch/inputs.hpp"
 #include "batch/progress.hpp"
 #include "batch/record.hpp"
+#include "batch/record_sink.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
 
@@ -136,83 +137,6 @@ struct Done {
     uint64_t seq = 0;
     bool skipped = false; // interrupted before it was reviewed
     RecordResult result;
-};
-
-// Where records go: standard output, a device or pipe written in place, or
-// FILE.partial renamed to FILE at the end.
-class RecordSink {
-public:
-    RecordSink(const std::string& path, bool append) : m_path(path) {
-        if (path.empty() || path == "-") {
-            m_file = stdout; // stdio's own buffering: output may already have gone through it
-            return;
-        }
-        if (names_a_stream(path)) {
-            m_file = std::fopen(path.c_str(), "wb");
-            if (m_file == nullptr) {
-                throw usage_error(path + ": cannot write: " + std::strerror(errno));
-            }
-            buffer();
-            return;
-        }
-        struct stat link {};
-        if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
-            throw usage_error("-o " + path +
-                              ": it is a symbolic link; name the file itself (a link is never "
-                              "followed or replaced)");
-        }
-        m_partial = partial_path(path);
-        m_file = std::fopen(m_partial.c_str(), append ? "ab" : "wb");
-        if (m_file == nullptr) {
-            throw usage_error(m_partial + ": cannot write: " + std::strerror(errno));
-        }
-        buffer();
-    }
-    ~RecordSink() {
-        if (m_file != nullptr && m_file != stdout) {
-            std::fclose(m_file);
-        }
-    }
-    void write(const std::string& line) {
-        if (std::fwrite(line.data(), 1, line.size(), m_file) != line.size()) {
-            throw usage_error(where() + ": write failed: " + std::strerror(errno));
-        }
-    }
-    void flush() { std::fflush(m_file); }
-    // Makes the output whole: rename the partial file into place.
-    void commit() {
-        flush();
-        if (m_file == stdout) {
-            return;
-        }
-        if (m_partial.empty()) {
-            return; // a device or pipe: written in place, closed by the destructor
-        }
-        ::fsync(fileno(m_file));
-        std::fclose(m_file);
-        m_file = nullptr;
-        if (std::rename(m_partial.c_str(), m_path.c_str()) != 0) {
-            throw usage_error(m_path + ": cannot write: " + std::strerror(errno));
-        }
-    }
-    static std::string partial_path(const std::string& path) { return path + ".partial"; }
-
-private:
-    // A record is some 24 KiB: with stdio's default buffer each took two
-    // write calls; a megabyte takes forty records a call. Flushed every 256
-    // records and whenever the writer waits, so a reader of the file or
-    // device still sees progress.
-    void buffer() {
-        m_buffer = std::make_unique<char[]>(k_buffer_bytes);
-        std::setvbuf(m_file, m_buffer.get(), _IOFBF, k_buffer_bytes);
-    }
-    static constexpr size_t k_buffer_bytes = 1 << 20;
-
-    std::string where() const { return !m_partial.empty() ? m_partial : m_file == stdout ? "standard output" : m_path; }
-    std::string m_path;
-    std::string m_partial;
-    FILE* m_file = nullptr;
-    std::unique_ptr<char[]> m_buffer; // stdio's buffer for m_file; outlives every write
 };
 
 } // namespace
