@@ -213,6 +213,10 @@ TEST_CASE("fulcrum portfolio exits as the batch would, and refuses what it canno
     const auto unreadable = run_fulcrum({"portfolio", records, dir + "/gone.jsonl", "-o", dir + "/m.jsonl"});
     CHECK(unreadable.exit_code == 2);
     CHECK_FALSE(boost::filesystem::exists(dir + "/m.jsonl.partial"));
+    write_text(dir + "/m.jsonl.partial", "an interrupted batch's records\n"); // never overwritten
+    CHECK(run_fulcrum({"portfolio", records, "-o", dir + "/m.jsonl"}).err.find("m.jsonl.partial exists") !=
+          std::string::npos);
+    CHECK(read_text(dir + "/m.jsonl.partial") == "an interrupted batch's records\n");
     CHECK(run_fulcrum({"portfolio", records, "--fail-on", "sometimes"}).exit_code == 2);
     CHECK(read_text(records).find("\"status\":\"invalid\"") != std::string::npos); // untouched
 }
