@@ -196,6 +196,9 @@ TEST_CASE("batch --summary FILE.html writes the portfolio page, losses summed pe
     CHECK(page.find("per currency") != std::string::npos);
     CHECK(page.find("EUR ") != std::string::npos);
     CHECK(page.find("USD ") != std::string::npos);
+    // The portfolio's bad year, from the years summed across proposals.
+    CHECK(page.find("A 1-in-100 year") != std::string::npos);
+    CHECK(page.find("of 2,000 simulated portfolio years, per currency") != std::string::npos);
 }
 
 TEST_CASE("batch writes every --summary in one run, and checks each before reviewing", "[batch]") {

@@ -160,3 +160,19 @@ TEST_CASE("the page's loss column names one currency only when every loss is in 
     CHECK(html.find(">Expected annual loss, EUR</th>") != std::string::npos);
     CHECK(html.find(">2,000</td>") != std::string::npos);
 }
+
+TEST_CASE("with quantification the page shows the portfolio's 1-in-100 year", "[reports]") {
+    std::vector<PortfolioEntry> entries = {entry("a", Decision::approve, 80, 10)};
+    entries[0].annual_loss_exposure = 1000;
+    PortfolioPageOptions options;
+    CHECK(portfolio_to_html(entries, options).find("1-in-100") == std::string::npos); // not summed: not shown
+    options.bad_year = {{"EUR", 2500000}};
+    options.simulated_years = 10000;
+    std::string html = portfolio_to_html(entries, options);
+    CHECK(html.find("<dt>A 1-in-100 year</dt><dd>EUR 2.5M<small>annual loss exceeded in 1% of 10,000 simulated "
+                    "portfolio years</small>") != std::string::npos);
+    options.bad_year["GBP"] = 40000;
+    html = portfolio_to_html(entries, options);
+    CHECK(html.find("EUR 2.5M + GBP 40k") != std::string::npos); // never added across currencies
+    CHECK(html.find("simulated portfolio years, per currency") != std::string::npos);
+}

@@ -3,6 +3,7 @@
 #include "proposal/proposal.hpp"
 #include "quant/loss_sketch.hpp"
 #include "quant/quantify.hpp"
+#include "quant/statistics.hpp"
 #include "util/error.hpp"
 #include "util/format.hpp"
 #include "util/json_text.hpp"
@@ -547,6 +548,12 @@ std::string Portfolio::to_html() const {
     }
     if (m_options.innovation_budget || m_options.security_budget) {
         options.funding = funding_plan();
+    }
+    for (const auto& [currency, loss] : m_loss) {
+        if (loss.simulated > 0) {
+            options.bad_year[currency] = quant::summarise_losses(loss.by_year).p99;
+            options.simulated_years = loss.by_year.size();
+        }
     }
     return portfolio_to_html(m_entries, options);
 }

@@ -59,6 +59,18 @@ void write_summary(std::ostringstream& out, const std::vector<PortfolioEntry>& e
             << "<small>summed over quantified proposals" << (exposure.size() > 1 ? ", per currency" : "")
             << "</small></dd></div>\n";
     }
+    // A bad year for the portfolio: far below the sum of every proposal's
+    // own bad year, since they seldom strike together.
+    if (!options.bad_year.empty()) {
+        std::string amounts;
+        for (const auto& [currency, amount] : options.bad_year) {
+            amounts += (amounts.empty() ? "" : " + ") + currency + " " + compact_number(amount);
+        }
+        out << "<div class=\"figure-box\"><dt>A 1-in-100 year</dt><dd>" << html_escape(amounts)
+            << "<small>annual loss exceeded in 1% of " << group_thousands(static_cast<double>(options.simulated_years))
+            << " simulated portfolio years" << (options.bad_year.size() > 1 ? ", per currency" : "")
+            << "</small></dd></div>\n";
+    }
     const auto incomplete = std::count_if(entries.begin(), entries.end(), [](const auto& e) { return !e.complete; });
     if (incomplete > 0) {
         out << "<div class=\"figure-box\"><dt>Incomplete reviews</dt><dd>" << incomplete

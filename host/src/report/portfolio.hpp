@@ -67,6 +67,11 @@ struct PortfolioPageOptions {
     std::string generated_at;     // footer; empty keeps the page reproducible
     size_t table_limit = 1000;    // rows listed; the chart and counts cover every entry
     std::optional<FundingPlanView> funding;
+    // With quantification: per currency, the portfolio's simulated annual
+    // loss exceeded one year in a hundred (p99 of the years summed across
+    // proposals), and how many simulated years it comes from.
+    std::map<std::string, double> bad_year;
+    uint64_t simulated_years = 0;
 };
 
 std::string portfolio_to_html(const std::vector<PortfolioEntry>& entries, const PortfolioPageOptions& options = {});
