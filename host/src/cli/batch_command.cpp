@@ -110,7 +110,7 @@ int run_batch_command(const std::vector<std::string>& args) {
     Reviewer reviewer(session.plugins, session.policy);
     quant::QuantOptions quant_options;
     quant_options.enabled = quantify;
-    quant_options.keep_sketch = true; // the summary's per-iteration portfolio loss
+    quant_options.keep_sketch = true; // for the summary's year-by-year portfolio loss, and the records
     if (!iterations.empty()) {
         quant_options.iterations = quant::iterations_from_text(iterations);
     }

@@ -20,7 +20,7 @@
 
 namespace fulcrum::quant {
 
-// The levels of a sketch, from 0 (the smallest simulated year) to 1 (the
+// The levels of a sketch, from 0 (the smallest loss simulated) to 1 (the
 // largest). Records name no levels: changing them changes the record format.
 inline constexpr std::array<double, 40> k_sketch_levels = {
     0.0,    0.05,  0.1,    0.15,  0.2,    0.25,  0.3,    0.35,   0.4,    0.45,   0.5,    0.55, 0.6,   0.65,
