@@ -248,21 +248,19 @@ MergeResult merge_records(const std::vector<std::string>& files, bool independen
         sources.push_back(std::make_unique<Source>(file));
     }
     std::vector<Place> places;
-    std::string line;
     auto take = [&](size_t s) {
         ReadRecord& record = sources[s]->head();
-        if (records != nullptr) {
-            // Independent batches' records are numbered anew, as their rows are.
-            const auto numbered = independent ? renumbered(sources[s]->head_text(), result.stats.records)
-                                              : std::optional<std::string>(sources[s]->head_text());
-            if (!numbered) {
+        if (records != nullptr && !independent) {
+            records->write(sources[s]->head_text());
+            records->write("\n");
+        } else if (records != nullptr) { // numbered anew, as the rows of independent batches are
+            if (auto numbered = renumbered(sources[s]->head_text(), result.stats.records)) {
+                *numbered += '\n';
+                records->write(*numbered);
+            } else {
                 problems.add(sources[s]->place(sources[s]->head_line()) +
                              ": cannot number the record anew for -o: it does not begin with its index, as "
                              "fulcrum batch writes records");
-            } else {
-                line = *numbered;
-                line += '\n';
-                records->write(line);
             }
         }
         places.push_back({record.index, static_cast<uint32_t>(s), static_cast<uint32_t>(sources[s]->head_line())});

@@ -30,6 +30,11 @@ RecordSink::RecordSink(const std::string& path, bool append) : m_path(path) {
                           "followed or replaced)");
     }
     m_partial = partial_path(path);
+    struct stat partial {};
+    if (!append && ::stat(m_partial.c_str(), &partial) == 0) {
+        throw usage_error(m_partial + " exists from an interrupted run: continue it with fulcrum batch --resume, or "
+                                      "delete it");
+    }
     m_file = std::fopen(m_partial.c_str(), append ? "ab" : "wb");
     if (m_file == nullptr) {
         throw usage_error(m_partial + ": cannot write: " + std::strerror(errno));
@@ -43,8 +48,8 @@ RecordSink::~RecordSink() {
     }
 }
 
-void RecordSink::write(const std::string& line) {
-    if (std::fwrite(line.data(), 1, line.size(), m_file) != line.size()) {
+void RecordSink::write(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), m_file) != text.size()) {
         throw usage_error(where() + ": write failed: " + std::strerror(errno));
     }
 }

@@ -6,20 +6,22 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace fulcrum {
 
 class RecordSink {
 public:
-    // `append`: continue FILE.partial (--resume) instead of starting it anew.
-    // Throws fulcrum::Error (exit 2) when it cannot be opened; a symbolic
-    // link at `path` is refused, never followed or replaced.
+    // `append`: continue FILE.partial (--resume). Otherwise an existing
+    // FILE.partial, an interrupted run's records, is refused, never
+    // overwritten. Throws fulcrum::Error (exit 2) then, and when it cannot be
+    // opened; a symbolic link at `path` is refused, never followed or replaced.
     RecordSink(const std::string& path, bool append);
     ~RecordSink();
     RecordSink(const RecordSink&) = delete;
     RecordSink& operator=(const RecordSink&) = delete;
 
-    void write(const std::string& line);
+    void write(std::string_view text);
     void flush() { std::fflush(m_file); }
     // Makes the output whole: renames the partial file into place.
     void commit();

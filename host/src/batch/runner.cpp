@@ -7,8 +7,6 @@
 #include "util/error.hpp"
 #include "util/files.hpp"
 
-#include <boost/filesystem.hpp>
-
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
@@ -180,7 +178,6 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     BatchStats stats;
     Portfolio portfolio(options.portfolio);
     const bool to_file = !options.output.empty() && options.output != "-" && !names_a_stream(options.output);
-    namespace fs = boost::filesystem;
 
     // Resume: what an earlier, interrupted run already wrote.
     ResumeState resumed;
@@ -199,11 +196,8 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
             }
         }
         stats.resumed = resumed.results.size();
-    } else if (to_file && fs::exists(RecordSink::partial_path(options.output))) {
-        throw usage_error(RecordSink::partial_path(options.output) +
-                          " exists from an interrupted run: continue it with --resume, or delete it");
     }
-    RecordSink sink(options.output, options.resume && resumed.found);
+    RecordSink sink(options.output, options.resume && resumed.found); // refuses a partial file not resumed
 
     const unsigned jobs = std::max(1u, options.jobs);
     const size_t in_flight = jobs * 16; // records read but not yet written, at most

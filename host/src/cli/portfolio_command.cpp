@@ -8,7 +8,6 @@
 #include "cli/portfolio_options.hpp"
 #include "util/error.hpp"
 
-#include <boost/filesystem.hpp>
 #include <boost/program_options.hpp>
 
 #include <algorithm>
@@ -87,12 +86,7 @@ int run_portfolio_command(const std::vector<std::string>& args) {
         refuse_overwriting_inputs(output, inputs);
         refuse_overwriting_inputs(RecordSink::partial_path(output), inputs); // where they are written first
         check_writable(output, "-o");
-        if (output != "-" && boost::filesystem::exists(RecordSink::partial_path(output))) {
-            throw usage_error(RecordSink::partial_path(output) +
-                              " exists: an interrupted run's records (fulcrum batch --resume continues it)? Delete "
-                              "it, or name another -o");
-        }
-        records.emplace(output, false);
+        records.emplace(output, false); // never over an interrupted batch's FILE.partial
     }
 
     Portfolio portfolio(options);
