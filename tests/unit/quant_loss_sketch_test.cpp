@@ -46,13 +46,13 @@ TEST_CASE("a sketch is the years' quantiles at its levels", "[quant][sketch]") {
     std::reverse(years.begin(), years.end());  // in any order
     years.insert(years.begin() + 30, 50, 0.0); // and years without loss, counted apart
     const auto sketch = sketch_losses(years).quantiles;
+    CHECK(sketch_problem(sketch_losses(years)).empty());
     REQUIRE(sketch.size() == k_sketch_levels.size());
     for (std::size_t k = 0; k < sketch.size(); ++k) {
         CHECK(sketch[k] == Approx(1 + 100 * k_sketch_levels[k]));
     }
     CHECK(sketch_losses(years).iterations == 151);
     CHECK(sketch_losses(years).years_with_loss == 101);
-    CHECK(sketch_problem(sketch).empty());
     CHECK(sketch_losses({}).empty());
     const LossSketch none = sketch_losses(std::vector<double>(10, 0.0));
     CHECK(none.years_with_loss == 0);
@@ -65,16 +65,53 @@ TEST_CASE("a sketch is the years' quantiles at its levels", "[quant][sketch]") {
 }
 
 TEST_CASE("a sketch that could not come from years is named", "[quant][sketch]") {
-    std::vector<double> sketch(k_sketch_levels.size(), 1.0);
+    LossSketch sketch{100, 10, std::vector<double>(k_sketch_levels.size(), 1.0)};
     CHECK(sketch_problem(sketch).empty());
-    CHECK(sketch_problem(std::vector<double>(3, 1.0)) == "expected 40 quantiles, got 3");
-    sketch[5] = -1;
-    CHECK(sketch_problem(sketch) == "quantile 5 is not a non-negative amount");
-    sketch[5] = NAN;
-    CHECK(sketch_problem(sketch) == "quantile 5 is not a non-negative amount");
-    sketch[5] = 1;
-    sketch[7] = 0.5;
+    CHECK(sketch_problem({100, 10, std::vector<double>(3, 1.0)}) == "expected 40 quantiles, got 3");
+    sketch.quantiles[5] = -1;
+    CHECK(sketch_problem(sketch) == "quantile 5 is not an amount from 0 to 1e21");
+    sketch.quantiles[5] = NAN;
+    CHECK(sketch_problem(sketch) == "quantile 5 is not an amount from 0 to 1e21");
+    sketch.quantiles[5] = 1;
+    sketch.quantiles[7] = 0.5;
     CHECK(sketch_problem(sketch) == "quantile 7 is below the one before it");
+    sketch.quantiles[7] = 1;
+    sketch.quantiles.back() = 2e21; // beyond any loss: a portfolio's sums must stay finite
+    CHECK(sketch_problem(sketch) == "quantile 39 is not an amount from 0 to 1e21");
+    sketch.quantiles.back() = 1e21;
+    CHECK(sketch_problem(sketch).empty());
+    sketch.quantiles.front() = 0; // the smallest of the years that lost something
+    CHECK(sketch_problem(sketch) == "quantile 0 is 0, though 10 years lost something (their smallest loss)");
+    sketch.years_with_loss = 0;
+    CHECK(sketch_problem(sketch) == "quantile 39 is above 0, though no year lost anything");
+    CHECK(sketch_problem({100, 0, std::vector<double>(k_sketch_levels.size(), 0.0)}).empty());
+}
+
+TEST_CASE("losses a double's width apart are drawn without overflow", "[quant][sketch]") {
+    // Consecutive levels whose ratio is beyond a double: the geometric steps
+    // are worked out in logarithms, and the years keep their mean.
+    LossSketch sketch{1000, 1000, std::vector<double>(k_sketch_levels.size(), 1e21)};
+    std::fill(sketch.quantiles.begin(), sketch.quantiles.begin() + 20, 5e-324);
+    REQUIRE(sketch_problem(sketch).empty());
+    // Halfway between levels 19 (0.92) and 20 (0.94): the two losses' geometric mean.
+    CHECK(sketch_quantile(sketch.quantiles, 0.93) == Approx(std::sqrt(5e-324) * std::sqrt(1e21)).epsilon(1e-6));
+    std::vector<double> years(1000, 0.0);
+    std::vector<double> scratch;
+    add_sketched_years(years, sketch, 5e20, 7, scratch);
+    for (double year : years) {
+        REQUIRE(std::isfinite(year));
+        REQUIRE(year >= 0);
+    }
+    CHECK(std::accumulate(years.begin(), years.end(), 0.0) / 1000 == Approx(5e20));
+    // Seven years drawn from it land among the smallest losses, whose mean is
+    // below what a double holds: they are scaled to the mean all the same.
+    sketch.years_with_loss = 600;
+    std::vector<double> few(7, 0.0);
+    add_sketched_years(few, sketch, 49628.9, 7, scratch);
+    for (double year : few) {
+        REQUIRE(std::isfinite(year));
+    }
+    CHECK(std::accumulate(few.begin(), few.end(), 0.0) / 7 == Approx(49628.9));
 }
 
 TEST_CASE("a proposal's drawn years are its sketch's slices, shuffled by its key", "[quant][sketch]") {

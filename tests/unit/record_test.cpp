@@ -115,7 +115,16 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
     CHECK(broken("/portfolio/risk_score", "high") ==
           "out.jsonl:5: /portfolio/risk_score: expected an integer from 0 to 100, got \"high\"");
     CHECK(broken("/portfolio/expected_net_value", nullptr) ==
-          "out.jsonl:5: /portfolio/expected_net_value: expected a number, got null");
+          "out.jsonl:5: /portfolio/expected_net_value: expected an amount from -1e21 to 1e21, got null");
+    // Amounts far beyond any review's would make the portfolio's sums overflow.
+    CHECK(broken("/portfolio/expected_net_value", -2e21) ==
+          "out.jsonl:5: /portfolio/expected_net_value: expected an amount from -1e21 to 1e21, got -2e+21");
+    CHECK(broken("/portfolio/security_cost", -1.5) ==
+          "out.jsonl:5: /portfolio/security_cost: expected an amount from 0 to 1e21, got -1.5");
+    CHECK(broken("/portfolio/innovation_cost", 1e300) ==
+          "out.jsonl:5: /portfolio/innovation_cost: expected an amount from 0 to 1e21, got 1e+300");
+    CHECK(broken("/portfolio/annual_loss_exposure", 1e22) ==
+          "out.jsonl:5: /portfolio/annual_loss_exposure: expected an amount from 0 to 1e21, got 1e+22");
     CHECK(broken("/portfolio/currency", "euro") ==
           "out.jsonl:5: /portfolio/currency: expected a three-letter ISO 4217 code, got \"euro\"");
     CHECK(broken("/portfolio/risks", json::array({"cloud.mfa", 3})) ==
@@ -136,7 +145,7 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
     CHECK(read_record(record, "w").result.row->annual_loss_exposure == 5400.25);
     json sketch = {{"iterations", 10000}, {"years_with_loss", 2500}, {"quantiles", json::array()}};
     for (int k = 0; k < 40; ++k) {
-        sketch["quantiles"].push_back(100.0 * k);
+        sketch["quantiles"].push_back(100.0 * (k + 1));
     }
     record["portfolio"]["annual_loss_sketch"] = sketch;
     const auto with_sketch = read_record(record, "w").result.row->loss_sketch;
@@ -158,6 +167,13 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
         broken("/portfolio/annual_loss_sketch/years_with_loss", -1) ==
         "out.jsonl:5: /portfolio/annual_loss_sketch/years_with_loss: expected a whole number, at most the iterations, "
         "got -1");
+    CHECK(broken("/portfolio/annual_loss_sketch/quantiles/0", 0) ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch/quantiles: quantile 0 is 0, though 2500 years lost something "
+          "(their smallest loss)");
+    // The sketch and the expected loss come from the same years.
+    CHECK(broken("/portfolio/annual_loss_exposure", 0) ==
+          "out.jsonl:5: /portfolio/annual_loss_sketch/years_with_loss: expected 0, as annual_loss_exposure is 0, got "
+          "2500");
     CHECK(broken("/portfolio/annual_loss_sketch", 7) ==
           "out.jsonl:5: /portfolio/annual_loss_sketch: expected an object, got 7");
     record["status"] = "incomplete";

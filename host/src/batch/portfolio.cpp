@@ -6,7 +6,6 @@
 #include "quant/statistics.hpp"
 #include "util/error.hpp"
 #include "util/format.hpp"
-#include "util/json_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -46,82 +45,6 @@ bool fundable(Decision d) {
     return d == Decision::approve || d == Decision::approve_with_conditions;
 }
 
-std::optional<Decision> decision_from(const std::string& text) {
-    for (Decision d : {Decision::approve, Decision::approve_with_conditions, Decision::defer, Decision::reject}) {
-        if (text == to_string(d)) {
-            return d;
-        }
-    }
-    return std::nullopt;
-}
-
-// The members of a record's `portfolio`, each checked for its type: a
-// record is read back from a file another run (or another machine) wrote.
-class RecordFields {
-public:
-    RecordFields(const nlohmann::json& object, std::string where) : m_object(object), m_where(std::move(where)) {}
-
-    const nlohmann::json& at(const char* name, bool (nlohmann::json::*is)() const noexcept,
-                             const char* expected) const {
-        const auto it = m_object.find(name);
-        if (it == m_object.end()) {
-            throw input_error(m_where + "/" + name + ": missing");
-        }
-        if (!((*it).*is)()) {
-            fail(name, expected, *it);
-        }
-        return *it;
-    }
-    std::string text(const char* name) const {
-        return at(name, &nlohmann::json::is_string, "a string").get<std::string>();
-    }
-    double number(const char* name) const { return at(name, &nlohmann::json::is_number, "a number").get<double>(); }
-    int score(const char* name) const {
-        const auto& value = at(name, &nlohmann::json::is_number_integer, "an integer from 0 to 100");
-        if (value.get<int64_t>() < 0 || value.get<int64_t>() > 100) {
-            fail(name, "an integer from 0 to 100", value);
-        }
-        return value.get<int>();
-    }
-    [[noreturn]] void fail(const char* name, const char* expected, const nlohmann::json& got) const {
-        throw input_error(m_where + "/" + name + ": expected " + expected + ", got " + show_json(got, 40));
-    }
-
-private:
-    const nlohmann::json& m_object;
-    std::string m_where;
-};
-
-// `annual_loss_sketch`: the iterations simulated, how many lost anything and
-// the quantiles of their losses at the levels of quant/loss_sketch.hpp.
-void read_sketch(const nlohmann::json& object, PortfolioRow& row) {
-    const char* where = "/portfolio/annual_loss_sketch";
-    const RecordFields s(object, where);
-    const std::string iterations_wanted = "a whole number from 1 to " + std::to_string(quant::k_max_iterations);
-    const auto& iterations = s.at("iterations", &nlohmann::json::is_number_integer, iterations_wanted.c_str());
-    if (iterations.get<int64_t>() < 1 || iterations.get<uint64_t>() > quant::k_max_iterations) {
-        s.fail("iterations", iterations_wanted.c_str(), iterations);
-    }
-    const auto& with_loss = s.at("years_with_loss", &nlohmann::json::is_number_integer, "a whole number");
-    if (with_loss.get<int64_t>() < 0 || with_loss.get<uint64_t>() > iterations.get<uint64_t>()) {
-        s.fail("years_with_loss", "a whole number, at most the iterations", with_loss);
-    }
-    const char* amounts = "an array of amounts";
-    std::vector<double> values;
-    for (const auto& q : s.at("quantiles", &nlohmann::json::is_array, amounts)) {
-        if (!q.is_number()) {
-            s.fail("quantiles", amounts, q);
-        }
-        values.push_back(q.get<double>());
-    }
-    if (const std::string problem = quant::sketch_problem(values); !problem.empty()) {
-        throw input_error(std::string(where) + "/quantiles: " + problem);
-    }
-    row.loss_sketch.iterations = iterations.get<uint64_t>();
-    row.loss_sketch.years_with_loss = with_loss.get<uint64_t>();
-    row.loss_sketch.quantiles = std::move(values);
-}
-
 } // namespace
 
 PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohmann::json& doc) {
@@ -147,45 +70,6 @@ PortfolioRow row_from_review(uint64_t index, const Review& review, const nlohman
     if (review.quant) { // with --quant: the expected annual loss with the controls in place
         row.annual_loss_exposure = review.quant->residual_loss.mean;
         row.loss_sketch = review.quant->residual_sketch;
-    }
-    return row;
-}
-
-PortfolioRow row_from_record(const nlohmann::json& record) {
-    const auto it = record.find("portfolio");
-    if (it == record.end() || !it->is_object()) {
-        throw input_error("/portfolio: " + std::string(it == record.end() ? "missing" : "expected an object"));
-    }
-    const RecordFields p(*it, "/portfolio");
-    PortfolioRow row;
-    row.id = p.text("id");
-    row.title = p.text("title");
-    const auto decision = decision_from(p.text("decision"));
-    if (!decision) {
-        p.fail("decision", "approve, approve_with_conditions, defer or reject", it->at("decision"));
-    }
-    row.decision = *decision;
-    row.benefit_score = p.score("benefit_score");
-    row.risk_score = p.score("risk_score");
-    row.complete = p.at("complete", &nlohmann::json::is_boolean, "true or false").get<bool>();
-    row.expected_net_value = p.number("expected_net_value");
-    row.innovation_cost = p.number("innovation_cost");
-    row.security_cost = p.number("security_cost");
-    row.currency = p.text("currency");
-    if (!is_currency_code(row.currency)) {
-        p.fail("currency", "a three-letter ISO 4217 code", it->at("currency"));
-    }
-    if (it->contains("annual_loss_exposure")) {
-        row.annual_loss_exposure = p.number("annual_loss_exposure");
-    }
-    if (it->contains("annual_loss_sketch")) {
-        read_sketch(p.at("annual_loss_sketch", &nlohmann::json::is_object, "an object"), row);
-    }
-    for (const auto& id : p.at("risks", &nlohmann::json::is_array, "an array of rule ids")) {
-        if (!id.is_string()) {
-            p.fail("risks", "an array of rule ids", id);
-        }
-        row.risk_ids.push_back(id.get<std::string>());
     }
     return row;
 }

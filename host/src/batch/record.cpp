@@ -111,44 +111,6 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std:
     return out;
 }
 
-ReadRecord read_record(const nlohmann::json& record, const std::string& where) {
-    if (!record.is_object()) {
-        throw input_error(where + ": not a batch record (expected an object, as fulcrum batch writes)");
-    }
-    const auto index = record.find("index");
-    if (index == record.end() || !index->is_number_integer() ||
-        (!index->is_number_unsigned() && index->get<int64_t>() < 0)) {
-        throw input_error(where +
-                          ": /index: " + (index == record.end() ? "missing" : "expected a non-negative integer"));
-    }
-    const auto status = record.find("status");
-    const std::string text = status != record.end() && status->is_string() ? status->get<std::string>() : "";
-    if (text != "ok" && text != "incomplete" && text != "invalid") {
-        throw input_error(where + ": /status: " +
-                          (status == record.end() ? std::string("missing") : "expected ok, incomplete or invalid"));
-    }
-    ReadRecord out;
-    out.index = index->get<uint64_t>();
-    const auto input = record.find("input");
-    out.result.origin = input != record.end() && input->is_string() ? input->get<std::string>() : "";
-    const auto line = record.find("line");
-    if (line != record.end() && line->is_number_integer() && line->get<int64_t>() > 0) {
-        out.result.origin += ":" + std::to_string(line->get<uint64_t>());
-    }
-    out.result.invalid = text == "invalid";
-    out.result.incomplete = text == "incomplete";
-    if (!out.result.invalid) {
-        try {
-            out.result.row = row_from_record(record);
-            out.result.row->index = out.index;
-            out.result.row->complete = out.result.row->complete && !out.result.incomplete;
-        } catch (const Error& e) {
-            throw input_error(where + ": " + e.what());
-        }
-    }
-    return out;
-}
-
 ResumeState read_partial_output(const std::string& partial_path) {
     ResumeState state;
     if (!boost::filesystem::exists(partial_path)) {

@@ -23,7 +23,9 @@ double between(const std::vector<double>& q, std::size_t k, double u) {
     // Geometrically between two losses: a heavy tail is nearer a straight
     // line in log space, and a chord in linear space would add to the mean.
     if (q[k] > 0) {
-        return q[k] * std::pow(q[k + 1] / q[k], t);
+        const double ratio = q[k + 1] / q[k];
+        return std::isfinite(ratio) ? q[k] * std::pow(ratio, t)
+                                    : std::exp(std::log(q[k]) + t * (std::log(q[k + 1]) - std::log(q[k])));
     }
     return t * q[k + 1];
 }
@@ -47,17 +49,25 @@ LossSketch sketch_losses(std::vector<double> years) {
     return out;
 }
 
-std::string sketch_problem(const std::vector<double>& quantiles) {
-    if (quantiles.size() != k_size) {
-        return "expected " + std::to_string(k_size) + " quantiles, got " + std::to_string(quantiles.size());
+std::string sketch_problem(const LossSketch& sketch) {
+    const std::vector<double>& q = sketch.quantiles;
+    if (q.size() != k_size) {
+        return "expected " + std::to_string(k_size) + " quantiles, got " + std::to_string(q.size());
     }
     for (std::size_t k = 0; k < k_size; ++k) {
-        if (!std::isfinite(quantiles[k]) || quantiles[k] < 0) {
-            return "quantile " + std::to_string(k) + " is not a non-negative amount";
+        if (!(q[k] >= 0 && q[k] <= k_max_sketch_loss)) {
+            return "quantile " + std::to_string(k) + " is not an amount from 0 to 1e21";
         }
-        if (k > 0 && quantiles[k] < quantiles[k - 1]) {
+        if (k > 0 && q[k] < q[k - 1]) {
             return "quantile " + std::to_string(k) + " is below the one before it";
         }
+    }
+    if (sketch.years_with_loss > 0 && q.front() == 0) {
+        return "quantile 0 is 0, though " + std::to_string(sketch.years_with_loss) +
+               " years lost something (their smallest loss)";
+    }
+    if (sketch.years_with_loss == 0 && q.back() > 0) {
+        return "quantile " + std::to_string(k_size - 1) + " is above 0, though no year lost anything";
     }
     return {};
 }
@@ -112,7 +122,9 @@ void add_sketched_years(std::vector<double>& years, const LossSketch& sketch, do
             const bool last = k + 1 >= k_size;
             factor =
                 !last && q[k] > 0 ? std::pow(q[k + 1] / q[k], du / (k_sketch_levels[k + 1] - k_sketch_levels[k])) : 1;
-            exact = raw != u || q[k] == 0;
+            // A step too large for a double (a loss near 0 below a large
+            // one): each year of the band is then worked out from its level.
+            exact = raw != u || q[k] == 0 || !std::isfinite(factor);
         } else {
             value *= factor;
         }
@@ -123,7 +135,18 @@ void add_sketched_years(std::vector<double>& years, const LossSketch& sketch, do
     // mean is the sum of its proposals' (what the interpolation between
     // levels takes from or adds to a heavy tail, a fraction of a percent).
     drawn /= static_cast<double>(n);
-    const double scale = drawn > 0 ? mean / drawn : 1;
+    double scale = drawn > 0 ? mean / drawn : 1;
+    const double top = scratch[n - 1]; // the years come out in increasing order
+    if (top > 0 && !(drawn > 0 && std::isfinite(scale))) {
+        // Losses so near 0 that their mean is beyond a double (a record no
+        // review wrote): measured against the largest, they keep the mean.
+        double sum = 0;
+        for (double& year : scratch) {
+            year /= top;
+            sum += year;
+        }
+        scale = mean / (sum / static_cast<double>(n));
+    }
     // Fisher-Yates, the swap partner of place i drawn from a counter-based
     // stream, so that the order depends on the key alone.
     for (std::size_t i = n; i > 1; --i) {

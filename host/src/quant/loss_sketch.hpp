@@ -46,9 +46,15 @@ struct LossSketch {
 // would draw losses that never happened. Empty when there are no years.
 LossSketch sketch_losses(std::vector<double> years);
 
-// Why `quantiles` is not a sketch (the wrong count, a negative or non-finite
-// value, a value below the one before it), or empty when it is one.
-std::string sketch_problem(const std::vector<double>& quantiles);
+// The largest loss a sketch may hold, far above any review's: records are
+// read back from files, and sums over any portfolio must stay finite.
+inline constexpr double k_max_sketch_loss = 1e21;
+
+// Why `sketch` could not come from simulated years (the wrong count of
+// quantiles, one that is not an amount from 0 to k_max_sketch_loss or is
+// below the one before it, a smallest loss of 0 though some years lost
+// something, or losses though none did), or empty when it could.
+std::string sketch_problem(const LossSketch& sketch);
 
 // The sketch's quantile at level u in [0, 1], interpolated as the draws are:
 // geometrically between two losses, linearly up from a zero.

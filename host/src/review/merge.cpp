@@ -11,32 +11,6 @@
 
 namespace fulcrum {
 
-const char* to_string(Decision decision) {
-    switch (decision) {
-    case Decision::approve:
-        return "approve";
-    case Decision::approve_with_conditions:
-        return "approve_with_conditions";
-    case Decision::defer:
-        return "defer";
-    case Decision::reject:
-        return "reject";
-    }
-    return "defer";
-}
-
-const char* to_string(PluginStatus status) {
-    switch (status) {
-    case PluginStatus::ok:
-        return "ok";
-    case PluginStatus::failed:
-        return "failed";
-    case PluginStatus::not_applicable:
-        return "not_applicable";
-    }
-    return "failed";
-}
-
 int benefit_score(const std::vector<Benefit>& benefits, const std::map<std::string, double>& weights) {
     std::map<std::string, int> best; // per dimension
     for (const auto& b : benefits) {
