@@ -103,13 +103,41 @@ TEST_CASE("a bad proposal costs only its own record, which names input, line and
     CHECK(records[0]["status"] == "ok");
     CHECK(records[1]["status"] == "invalid");
     CHECK(records[1]["line"] == 2);
-    CHECK(records[1]["error"].get<std::string>().find("mixed.jsonl:2:") != std::string::npos);
+    // Line 2 of the file, column 3: a line's own position is its column alone.
+    CHECK(records[1]["error"].get<std::string>().find("mixed.jsonl:2:3: invalid JSON") != std::string::npos);
     CHECK(records[2]["line"] == 4);
     CHECK(records[2]["error"].get<std::string>().find("/data/records: expected a non-negative integer") !=
           std::string::npos);
     CHECK(records[3]["status"] == "ok");
     CHECK(records[4]["input"].get<std::string>().find("single.yaml") != std::string::npos);
     CHECK(records[4]["review"]["proposal"]["title"] == "From YAML");
+}
+
+TEST_CASE("every proposal file under a folder gets a record, a broken link too", "[batch]") {
+    const std::string dir = scratch_dir("batch-folder");
+    namespace fs = boost::filesystem;
+    fs::create_directories(dir + "/in/team/deeper");
+    write_text(dir + "/in/a.jsonl", proposal_line(0) + "\n");
+    write_text(dir + "/in/team/deeper/b.jsonl", proposal_line(1) + "\n");
+    write_text(dir + "/in/team/notes.txt", "not a proposal");
+    fs::create_symlink(dir + "/in/a.jsonl", dir + "/in/team/link.jsonl");    // a link to a file is read
+    fs::create_symlink(dir + "/in/gone.yaml", dir + "/in/team/broken.yaml"); // named, never left out
+    fs::create_directory_symlink(dir + "/in", dir + "/in/team/loop");        // a folder link is not followed
+    const std::string out = dir + "/out.jsonl";
+    const auto r = run_fulcrum(with({"batch", dir + "/in", "-o", out, "--quiet"}, base_args()));
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    const auto records = read_json_lines(out);
+    std::vector<std::string> inputs;
+    for (const auto& record : records) {
+        inputs.push_back(record["input"].get<std::string>().substr(dir.size() + 4));
+    }
+    CHECK(inputs == std::vector<std::string>{"a.jsonl", "team/broken.yaml", "team/deeper/b.jsonl", "team/link.jsonl"});
+    REQUIRE(records.size() == 4);
+    CHECK(records[1]["status"] == "invalid");
+    CHECK(records[1]["error"] == dir + "/in/team/broken.yaml: cannot read: No such file or directory");
+    CHECK(records[2]["status"] == "ok");
+    CHECK(records[3]["status"] == "ok");
 }
 
 TEST_CASE("batch applies the policy's input limits to each proposal, as review does", "[batch]") {

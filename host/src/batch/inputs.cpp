@@ -18,6 +18,43 @@ bool has_extension(const std::string& path, std::initializer_list<const char*> e
     return std::any_of(extensions.begin(), extensions.end(), [&](const char* e) { return ext == e; });
 }
 
+// The proposal files under `folder`, in its subfolders too. A link to a file
+// that is not there, and a folder that cannot be listed, are kept as inputs:
+// their records then say why they cannot be read, rather than the batch
+// leaving them out unsaid. Links to folders are not followed (no loops).
+std::vector<std::string> proposal_files(const std::string& folder) {
+    std::vector<std::string> found;
+    std::vector<fs::path> folders{folder};
+    while (!folders.empty()) {
+        const fs::path here = std::move(folders.back());
+        folders.pop_back();
+        boost::system::error_code ec;
+        fs::directory_iterator it(here, ec);
+        for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+            const fs::file_status link = it->symlink_status(ec);
+            if (ec) {
+                break;
+            }
+            if (fs::is_directory(link)) {
+                folders.push_back(it->path());
+                continue;
+            }
+            if (!has_extension(it->path().string(), {".json", ".yaml", ".yml", ".jsonl", ".ndjson"})) {
+                continue;
+            }
+            boost::system::error_code target_ec;
+            const fs::file_status target = fs::status(it->path(), target_ec);
+            if (fs::is_regular_file(target) || (fs::is_symlink(link) && !fs::exists(target))) {
+                found.push_back(it->path().string());
+            }
+        }
+        if (ec) {
+            found.push_back(here.string());
+        }
+    }
+    return found;
+}
+
 bool blank(const std::string& line) {
     return line.find_first_not_of(" \t\r") == std::string::npos;
 }
@@ -38,17 +75,7 @@ std::vector<std::string> expand(const std::vector<std::string>& inputs) {
             out.push_back(input);
             continue;
         }
-        std::vector<std::string> found;
-        for (fs::recursive_directory_iterator it(input, ec), end; !ec && it != end; it.increment(ec)) {
-            const std::string path = it->path().string();
-            if (fs::is_regular_file(it->path()) &&
-                has_extension(path, {".json", ".yaml", ".yml", ".jsonl", ".ndjson"})) {
-                found.push_back(path);
-            }
-        }
-        if (ec) {
-            throw usage_error(input + ": cannot list: " + ec.message());
-        }
+        std::vector<std::string> found = proposal_files(input);
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
     }
@@ -93,7 +120,7 @@ std::optional<InputItem> InputReader::next() {
                 item.input = m_current;
                 item.line = m_line;
                 item.text = std::move(line);
-                item.syntax = Syntax::json;
+                item.syntax = Syntax::json_line;
                 return item;
             }
             m_lines.reset();

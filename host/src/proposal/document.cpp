@@ -37,6 +37,13 @@ std::pair<size_t, size_t> line_column(const std::string& text, size_t offset) {
     return {line, column};
 }
 
+// `origin` and where byte `offset` of `text` is in it: ":line:column", or
+// only ":column" for a line of a JSON Lines file, whose origin has its line.
+std::string where_in(const std::string& origin, const std::string& text, size_t offset, Syntax syntax) {
+    const auto [line, column] = line_column(text, offset);
+    return origin + (syntax == Syntax::json_line ? "" : ":" + std::to_string(line)) + ":" + std::to_string(column);
+}
+
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: ".
 std::string reason_of(const std::string& what) {
     const auto colon = what.find(": ");
@@ -188,20 +195,17 @@ std::string too_large(uint64_t bytes, const Limits& limits) {
 // any bytes); one check gives one clear message with line and column. A NUL
 // byte is valid UTF-8 but never in a proposal, and it would make yaml-cpp
 // read the text as UTF-16 or UTF-32.
-void require_utf8(const std::string& text, const std::string& origin) {
+void require_utf8(const std::string& text, const std::string& origin, Syntax syntax) {
     const size_t nul = text.find('\0');
     if (nul != std::string::npos) {
-        const auto [line, column] = line_column(text, nul);
-        throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                          ": a NUL byte (0x00); proposals are UTF-8 text");
+        throw input_error(where_in(origin, text, nul, syntax) + ": a NUL byte (0x00); proposals are UTF-8 text");
     }
     const size_t bad = invalid_utf8_at(text);
     if (bad != std::string::npos) {
-        const auto [line, column] = line_column(text, bad);
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-        throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                          ": invalid UTF-8 (byte " + byte + "); proposals are UTF-8 text");
+        throw input_error(where_in(origin, text, bad, syntax) + ": invalid UTF-8 (byte " + byte +
+                          "); proposals are UTF-8 text");
     }
 }
 
@@ -215,14 +219,13 @@ nlohmann::json parse_document(const std::string& text, Syntax syntax, const std:
     if (text.size() > limits.proposal_bytes) {
         throw input_error(origin + ": " + too_large(text.size(), limits));
     }
-    require_utf8(text, origin);
+    require_utf8(text, origin, syntax);
     try {
-        if (syntax == Syntax::json) {
+        if (syntax != Syntax::yaml) {
             try {
                 return parse_json_within(text, limits);
             } catch (const nlohmann::json::parse_error& e) {
-                const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-                throw input_error(origin + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                throw input_error(where_in(origin, text, e.byte == 0 ? 0 : e.byte - 1, syntax) +
                                   ": invalid JSON: " + reason_of(e.what()));
             }
         }
@@ -244,7 +247,10 @@ nlohmann::json parse_document(const std::string& text, Syntax syntax, const std:
 std::string read_file(const std::string& path, uint64_t max_bytes) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        throw input_error(path + ": cannot read: " + std::strerror(errno));
+        const int error = errno;
+        struct stat st {};
+        const bool folder = ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode); // a batch's unlistable folder
+        throw input_error(path + (folder ? ": cannot list the folder: " : ": cannot read: ") + std::strerror(error));
     }
     const FileCloser closer{fd};
     struct stat st {};

@@ -12,7 +12,9 @@
 
 namespace fulcrum {
 
-enum class Syntax { json, yaml };
+// json_line is one line of a JSON Lines file: JSON whose errors give the
+// column alone, as its origin ("in.jsonl:12") names the line.
+enum class Syntax { json, yaml, json_line };
 
 // Picks the syntax from the file name: .yaml/.yml are YAML, all else JSON.
 Syntax syntax_for_path(const std::string& path);
