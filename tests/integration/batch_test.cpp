@@ -156,6 +156,29 @@ TEST_CASE("batch applies the policy's input limits to each proposal, as review d
     }
 }
 
+TEST_CASE("the policy's proposal_bytes bounds each file and each line, above the default too", "[batch]") {
+    const std::string dir = scratch_dir("batch-bytes");
+    write_text(dir + "/policy.json", R"({"name": "large", "limits": {"proposal_bytes": 2000000}})");
+    // 1.5 MB: over the default limit of 1 MiB, within the policy's, as `fulcrum review` reads it.
+    write_text(dir + "/large.json", proposal_line(0) + std::string(1500000, ' '));
+    const std::string long_line = proposal_line(1) + std::string(2500000, ' ');
+    write_text(dir + "/lines.jsonl", long_line + "\n\n" + proposal_line(2) + "\n");
+    const std::string out = dir + "/out.jsonl";
+    const auto r = run_fulcrum(with({"batch", dir + "/large.json", dir + "/lines.jsonl", "-o", out, "--config",
+                                     dir + "/policy.json", "--quiet", "--jobs", "1"},
+                                    base_args()));
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    const auto records = read_json_lines(out);
+    REQUIRE(records.size() == 3);
+    CHECK(records[0]["status"] == "ok");
+    CHECK(records[1]["status"] == "invalid");
+    CHECK(records[1]["error"] == dir + "/lines.jsonl:1: " + std::to_string(long_line.size()) +
+                                     " bytes, more than the limit of 2000000 bytes (limits.proposal_bytes)");
+    CHECK(records[2]["status"] == "ok");
+    CHECK(records[2]["line"] == 3); // the line after it, and a blank one, counted as before
+}
+
 TEST_CASE("shards split a portfolio without overlap or loss", "[batch]") {
     const std::string dir = scratch_dir("batch-shards");
     const std::string input = write_jsonl(dir, 100);

@@ -59,6 +59,11 @@ bool blank(const std::string& line) {
     return line.find_first_not_of(" \t\r") == std::string::npos;
 }
 
+// A line that counts as a proposal: not blank, or too long to be read.
+bool counts(const std::string& line, uint64_t length, uint64_t max_bytes) {
+    return length > max_bytes || !blank(line);
+}
+
 std::vector<std::string> expand(const std::vector<std::string>& inputs) {
     std::vector<std::string> out;
     for (const auto& input : inputs) {
@@ -92,11 +97,43 @@ bool is_json_lines(const std::string& path) {
     return path == "-" || has_extension(path, {".jsonl", ".ndjson"});
 }
 
-InputReader::InputReader(std::vector<std::string> inputs) : m_sources(expand(inputs)) {}
+std::optional<uint64_t> LineReader::next(std::string& line, uint64_t max_bytes) {
+    line.clear();
+    uint64_t length = 0;
+    bool any = false;
+    for (;;) {
+        if (m_begin == m_end) {
+            const std::streamsize n = m_source->sgetn(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+            if (n <= 0) {
+                return any ? std::optional<uint64_t>(length) : std::nullopt; // a last line without '\n' counts
+            }
+            m_begin = 0;
+            m_end = static_cast<size_t>(n);
+        }
+        any = true;
+        const char* from = m_buffer.data() + m_begin;
+        const size_t size = m_end - m_begin;
+        const char* newline = static_cast<const char*>(std::memchr(from, '\n', size));
+        const size_t piece = newline != nullptr ? static_cast<size_t>(newline - from) : size;
+        if (length <= max_bytes) {
+            line.append(from, static_cast<size_t>(std::min<uint64_t>(piece, max_bytes + 1 - length)));
+        }
+        length += piece;
+        m_begin += piece;
+        if (newline != nullptr) {
+            ++m_begin;
+            return length;
+        }
+    }
+}
+
+InputReader::InputReader(std::vector<std::string> inputs, uint64_t max_bytes)
+    : m_sources(expand(inputs)), m_max_bytes(max_bytes) {}
 
 InputReader::~InputReader() = default;
 
 bool InputReader::open_next_source() {
+    m_line_reader.reset();
     m_lines.reset();
     if (m_next_source >= m_sources.size()) {
         return false;
@@ -110,19 +147,26 @@ std::optional<InputItem> InputReader::next() {
     for (;;) {
         if (m_lines) {
             std::string line;
-            while (std::getline(*m_lines, line)) {
+            while (const std::optional<uint64_t> length = m_line_reader->next(line, m_max_bytes)) {
                 ++m_line;
-                if (blank(line)) {
+                if (!counts(line, *length, m_max_bytes)) {
                     continue;
                 }
                 InputItem item;
                 item.index = m_index++;
                 item.input = m_current;
                 item.line = m_line;
-                item.text = std::move(line);
                 item.syntax = Syntax::json_line;
+                if (*length > m_max_bytes) {
+                    Limits limits;
+                    limits.proposal_bytes = m_max_bytes;
+                    item.read_error = item.origin() + ": " + too_large(*length, limits);
+                } else {
+                    item.text = std::move(line);
+                }
                 return item;
             }
+            m_line_reader.reset();
             m_lines.reset();
         }
         if (!open_next_source()) {
@@ -131,11 +175,13 @@ std::optional<InputItem> InputReader::next() {
         if (is_json_lines(m_current)) {
             if (m_current == "-") {
                 m_lines = std::make_unique<std::istream>(std::cin.rdbuf());
+                m_line_reader.emplace(m_lines->rdbuf());
                 continue;
             }
             auto file = std::make_unique<std::ifstream>(m_current, std::ios::binary);
             if (*file) {
                 m_lines = std::move(file);
+                m_line_reader.emplace(m_lines->rdbuf());
                 continue;
             }
         }
@@ -144,7 +190,7 @@ std::optional<InputItem> InputReader::next() {
         item.input = m_current;
         item.syntax = syntax_for_path(m_current);
         try {
-            item.text = read_file(m_current);
+            item.text = read_file(m_current, m_max_bytes);
         } catch (const Error& e) {
             item.read_error = e.what();
         }
@@ -152,7 +198,7 @@ std::optional<InputItem> InputReader::next() {
     }
 }
 
-std::optional<uint64_t> InputReader::count(const std::vector<std::string>& inputs) {
+std::optional<uint64_t> InputReader::count(const std::vector<std::string>& inputs, uint64_t max_bytes) {
     uint64_t total = 0;
     for (const auto& source : expand(inputs)) {
         if (source == "-") {
@@ -163,9 +209,10 @@ std::optional<uint64_t> InputReader::count(const std::vector<std::string>& input
             continue;
         }
         std::ifstream in(source, std::ios::binary);
+        LineReader lines(in.rdbuf());
         std::string line;
-        while (std::getline(in, line)) {
-            total += blank(line) ? 0 : 1;
+        while (const std::optional<uint64_t> length = lines.next(line, max_bytes)) {
+            total += counts(line, *length, max_bytes) ? 1 : 0;
         }
     }
     return total;

@@ -27,10 +27,30 @@ struct InputItem {
     std::string origin() const;
 };
 
+// The lines of a JSON Lines source, each held only up to a limit: a line far
+// longer than any proposal (a whole JSON export given as .jsonl, a binary
+// file) is measured as it goes by, not kept.
+class LineReader {
+public:
+    explicit LineReader(std::streambuf* source) : m_source(source) {}
+
+    // The next line, without its '\n': at most its first max_bytes + 1 bytes
+    // in `line`, and its whole length returned. Nothing at the end.
+    std::optional<uint64_t> next(std::string& line, uint64_t max_bytes);
+
+private:
+    std::streambuf* m_source;
+    std::vector<char> m_buffer = std::vector<char>(64 * 1024);
+    size_t m_begin = 0;
+    size_t m_end = 0;
+};
+
 class InputReader {
 public:
-    // Throws fulcrum::Error (exit 2) when an input does not exist.
-    explicit InputReader(std::vector<std::string> inputs);
+    // Throws fulcrum::Error (exit 2) when an input does not exist. A proposal
+    // (a whole file or a line) longer than `max_bytes` is an item whose
+    // read_error says so, read no further than the limit.
+    explicit InputReader(std::vector<std::string> inputs, uint64_t max_bytes = Limits{}.proposal_bytes);
     ~InputReader();
 
     // The next item, or nothing at the end. Blank lines are skipped but
@@ -40,7 +60,8 @@ public:
     // Counts the items without reading proposals (for progress): whole
     // files count one, JSON Lines files their non-blank lines. Nothing for
     // standard input, whose size is unknown.
-    static std::optional<uint64_t> count(const std::vector<std::string>& inputs);
+    static std::optional<uint64_t> count(const std::vector<std::string>& inputs,
+                                         uint64_t max_bytes = Limits{}.proposal_bytes);
 
 private:
     bool open_next_source();
@@ -48,7 +69,9 @@ private:
     std::vector<std::string> m_sources; // expanded: folders replaced by their files
     size_t m_next_source = 0;
     std::string m_current;
-    std::unique_ptr<std::istream> m_lines; // set while reading a JSON Lines source
+    std::unique_ptr<std::istream> m_lines;   // set while reading a JSON Lines source
+    std::optional<LineReader> m_line_reader; // its lines
+    uint64_t m_max_bytes;
     uint64_t m_line = 0;
     uint64_t m_index = 0;
 };

@@ -208,7 +208,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
 
     std::thread reader([&] {
         try {
-            InputReader inputs(options.inputs);
+            InputReader inputs(options.inputs, reviewer.policy().limits.proposal_bytes);
             uint64_t seq = 0;
             while (!g_interrupted.load()) {
                 std::optional<InputItem> item = inputs.next();
@@ -274,7 +274,9 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
     }
 
     // Write records (in order unless --unordered) and keep the summary.
-    Progress progress(options.progress, options.progress ? InputReader::count(options.inputs) : std::nullopt,
+    Progress progress(options.progress,
+                      options.progress ? InputReader::count(options.inputs, reviewer.policy().limits.proposal_bytes)
+                                       : std::nullopt,
                       stats.resumed);
     std::map<uint64_t, Done> pending;
     uint64_t next_seq = 0;

@@ -186,11 +186,6 @@ struct FileCloser {
     ~FileCloser() { ::close(fd); }
 };
 
-std::string too_large(uint64_t bytes, const Limits& limits) {
-    return std::to_string(bytes) + " bytes, more than the limit of " + std::to_string(limits.proposal_bytes) +
-           " bytes (limits.proposal_bytes)";
-}
-
 // Both parsers check UTF-8 in their own way or not at all (yaml-cpp keeps
 // any bytes); one check gives one clear message with line and column. A NUL
 // byte is valid UTF-8 but never in a proposal, and it would make yaml-cpp
@@ -210,6 +205,11 @@ void require_utf8(const std::string& text, const std::string& origin, Syntax syn
 }
 
 } // namespace
+
+std::string too_large(uint64_t bytes, const Limits& limits) {
+    return std::to_string(bytes) + " bytes, more than the limit of " + std::to_string(limits.proposal_bytes) +
+           " bytes (limits.proposal_bytes)";
+}
 
 Syntax syntax_for_path(const std::string& path) {
     return ends_with(path, ".yaml") || ends_with(path, ".yml") ? Syntax::yaml : Syntax::json;

@@ -26,6 +26,9 @@ Syntax syntax_for_path(const std::string& path);
 nlohmann::json parse_document(const std::string& text, Syntax syntax, const std::string& origin,
                               const Limits& limits = Limits{});
 
+// "N bytes, more than the limit of ... (limits.proposal_bytes)".
+std::string too_large(uint64_t bytes, const Limits& limits);
+
 // Reads and parses a file. Throws fulcrum::Error (exit 3) when it cannot be read.
 nlohmann::json load_document(const std::string& path, const Limits& limits = Limits{});
 
