@@ -38,6 +38,18 @@ TEST_CASE("lines are read whole up to the limit, and measured past it", "[batch]
     CHECK(lines_of("abc\n", 3) == std::vector<Line>{{"abc", 3}});
 }
 
+TEST_CASE("the reader says whether a line ended, so that a torn last line is told apart", "[batch][inputs]") {
+    std::istringstream in("{\"a\":1}\n{\"b\":");
+    LineReader reader(in.rdbuf());
+    std::string line;
+    REQUIRE(reader.next(line, 100));
+    CHECK(reader.ended());
+    REQUIRE(reader.next(line, 100));
+    CHECK(line == "{\"b\":");
+    CHECK_FALSE(reader.ended());
+    CHECK_FALSE(reader.next(line, 100));
+}
+
 TEST_CASE("lines longer than the reader's buffer come out whole", "[batch][inputs]") {
     // Lines of many lengths around the 64 KiB the reader takes at a time.
     std::string text;

@@ -99,6 +99,7 @@ bool is_json_lines(const std::string& path) {
 
 std::optional<uint64_t> LineReader::next(std::string& line, uint64_t max_bytes) {
     line.clear();
+    m_ended = false;
     uint64_t length = 0;
     bool any = false;
     for (;;) {
@@ -122,6 +123,7 @@ std::optional<uint64_t> LineReader::next(std::string& line, uint64_t max_bytes) 
         m_begin += piece;
         if (newline != nullptr) {
             ++m_begin;
+            m_ended = true;
             return length;
         }
     }

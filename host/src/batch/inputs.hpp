@@ -37,9 +37,12 @@ public:
     // The next line, without its '\n': at most its first max_bytes + 1 bytes
     // in `line`, and its whole length returned. Nothing at the end.
     std::optional<uint64_t> next(std::string& line, uint64_t max_bytes);
+    // Whether the line last read ended in '\n' (the last line need not).
+    bool ended() const { return m_ended; }
 
 private:
     std::streambuf* m_source;
+    bool m_ended = false;
     std::vector<char> m_buffer = std::vector<char>(64 * 1024);
     size_t m_begin = 0;
     size_t m_end = 0;

@@ -1,5 +1,6 @@
 #include "batch/merge.hpp"
 
+#include "batch/inputs.hpp"
 #include "batch/record.hpp"
 #include "util/error.hpp"
 
@@ -22,6 +23,10 @@ namespace fulcrum {
 namespace {
 
 constexpr size_t k_problems_shown = 20;
+// A line longer than this is no batch record (the largest reviews are a few
+// hundred KiB); past it a line is only measured, so a wrong file given by
+// mistake holds this much memory at most, however long its lines.
+constexpr uint64_t k_max_record_bytes = uint64_t{64} * 1024 * 1024;
 
 class Problems {
 public:
@@ -53,17 +58,23 @@ public:
         }
         open();
         std::string& line = m_line_text;
-        while (std::getline(*m_in, line)) {
+        while (const std::optional<uint64_t> length = m_lines->next(line, k_max_record_bytes)) {
             ++m_line;
+            const std::string where = place(m_line);
+            if (*length > k_max_record_bytes) {
+                problems.add(where + ": not a batch record (" + std::to_string(*length) +
+                             " bytes, more than any record's " + std::to_string(k_max_record_bytes) + ")");
+                continue;
+            }
             if (line.find_first_not_of(" \t\r") == std::string::npos) {
                 continue;
             }
-            const std::string where = place(m_line);
             std::optional<nlohmann::json> record = parse_record_line(line);
             if (!record) {
-                problems.add(m_in->eof() ? where + ": a torn last line (the run writing it was stopped mid-record: "
-                                                   "finish it with fulcrum batch --resume)"
-                                         : where + ": not a batch record (not JSON)");
+                problems.add(!m_lines->ended()
+                                 ? where + ": a torn last line (the run writing it was stopped mid-record: "
+                                           "finish it with fulcrum batch --resume)"
+                                 : where + ": not a batch record (not JSON)");
                 continue;
             }
             try {
@@ -92,6 +103,7 @@ private:
         }
         if (m_name == "-") {
             m_in = &std::cin;
+            m_lines.emplace(m_in->rdbuf());
             return;
         }
         // Records are some 32 KiB: read 256 KiB at a time, not the default
@@ -110,9 +122,11 @@ private:
                                                : ""));
         }
         m_in = m_file.get();
+        m_lines.emplace(m_in->rdbuf());
     }
     void close() {
         m_done = true;
+        m_lines.reset();
         m_file.reset();
         m_buffer = {};
         m_line_text = {};
@@ -123,6 +137,7 @@ private:
     std::string m_line_text;
     std::unique_ptr<std::ifstream> m_file;
     std::istream* m_in = nullptr;
+    std::optional<LineReader> m_lines;
     bool m_done = false;
     uint64_t m_line = 0;
     std::optional<ReadRecord> m_head;
