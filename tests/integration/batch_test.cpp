@@ -194,6 +194,23 @@ TEST_CASE("shards split a portfolio without overlap or loss", "[batch]") {
     }
     CHECK(seen.size() == 100);
     CHECK(run_fulcrum(with({"batch", input, "--shard", "4/3"}, base_args())).exit_code == 2);
+}
+
+TEST_CASE("batch refuses counts that are not whole numbers in range, never wrapping a sign", "[batch]") {
+    const std::string dir = scratch_dir("batch-counts");
+    const std::string input = write_jsonl(dir, 2);
+    // -1 read as an unsigned number was 4294967295 jobs, and the batch ended in std::terminate.
+    for (const std::string jobs : {"-1", "0", "1025", "2x", ""}) {
+        const auto r = run_fulcrum(with({"batch", input, "--jobs", jobs, "--quiet"}, base_args()));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--jobs " + jobs + ": expected a whole number from 1 to 1024") != std::string::npos);
+    }
+    for (const std::string shard : {"1/-1", "0/3", "1/2/3", "1/", "/2", "2/1"}) {
+        const auto r = run_fulcrum(with({"batch", input, "--shard", shard, "--quiet"}, base_args()));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("--shard " + shard + ": expected K/N with 1 <= K <= N <= 1000000") != std::string::npos);
+    }
+    CHECK(run_fulcrum(with({"batch", input, "--jobs", "3", "--quiet"}, base_args())).exit_code == 0);
     // A shard's funding plan is the shard's alone: said when budgets are given.
     const auto budgeted = run_fulcrum(
         with({"batch", input, "--shard", "2/3", "-o", dir + "/b.jsonl", "--security-budget", "1"}, base_args()));

@@ -8,8 +8,9 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <iostream>
+#include <optional>
+#include <string>
 #include <thread>
 #include <unistd.h>
 
@@ -24,14 +25,37 @@ const char* const k_usage = "Usage: fulcrum batch INPUT... [options]\n\n"
                             "JSON Lines files (one proposal a line) or - for JSON Lines on standard input.\n"
                             "Writes one JSON Lines record per proposal, in input order unless --unordered.\n\n";
 
-void parse_shard(const std::string& text, BatchOptions& options) {
-    unsigned k = 0, n = 0;
-    char tail = 0;
-    if (std::sscanf(text.c_str(), "%u/%u%c", &k, &n, &tail) != 2 || n == 0 || k == 0 || k > n) {
-        throw usage_error("--shard " + text + ": expected K/N with 1 <= K <= N, e.g. 2/8");
+// A whole number written in digits alone (no sign, no spaces), from 1 to
+// `max`; nothing otherwise.
+std::optional<unsigned> count_from(const std::string& text, unsigned max) {
+    if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) {
+        return std::nullopt;
     }
-    options.shard = k;
-    options.shards = n;
+    const unsigned long value = std::stoul(text);
+    return value >= 1 && value <= max ? std::optional<unsigned>(static_cast<unsigned>(value)) : std::nullopt;
+}
+
+void parse_shard(const std::string& text, BatchOptions& options) {
+    const size_t slash = text.find('/');
+    const auto k = slash == std::string::npos ? std::nullopt : count_from(text.substr(0, slash), 1'000'000);
+    const auto n = slash == std::string::npos ? std::nullopt : count_from(text.substr(slash + 1), 1'000'000);
+    if (!k || !n || *k > *n) {
+        throw usage_error("--shard " + text + ": expected K/N with 1 <= K <= N <= 1000000, e.g. 2/8");
+    }
+    options.shard = *k;
+    options.shards = *n;
+}
+
+// Reviewers beyond the cores only wait their turn; each holds its share of
+// the read-ahead window, so the count is bounded.
+constexpr unsigned k_max_jobs = 1024;
+
+unsigned jobs_from_text(const std::string& text) {
+    const auto jobs = count_from(text, k_max_jobs);
+    if (!jobs) {
+        throw usage_error("--jobs " + text + ": expected a whole number from 1 to " + std::to_string(k_max_jobs));
+    }
+    return *jobs;
 }
 
 } // namespace
@@ -45,7 +69,7 @@ int run_batch_command(const std::vector<std::string>& args) {
     bool unordered = false;
     bool quantify = false;
     std::string iterations;
-    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    std::string jobs;
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
         ("output,o", po::value(&options.output)->value_name("FILE"),
@@ -82,9 +106,7 @@ int run_batch_command(const std::vector<std::string>& args) {
     if (options.inputs.empty()) {
         throw usage_error("batch: no input given (see fulcrum batch --help)");
     }
-    if (jobs == 0) {
-        throw usage_error("--jobs 0: expected at least 1");
-    }
+    options.jobs = vm.count("jobs") ? jobs_from_text(jobs) : std::max(1u, std::thread::hardware_concurrency());
     if (!shard.empty()) {
         parse_shard(shard, options);
     }
@@ -94,7 +116,6 @@ int run_batch_command(const std::vector<std::string>& args) {
         warn("--shard " + shard + " with a budget: this shard's funding plan spends the whole budget on its own " +
              "proposals; for the portfolio's, run fulcrum portfolio on every shard's records");
     }
-    options.jobs = jobs;
     options.ordered = !unordered;
     options.progress = !quiet && ::isatty(STDERR_FILENO);
 
