@@ -173,6 +173,15 @@ TEST_CASE("the portfolio never adds or compares net values in different currenci
     CHECK(p.funding_skipped().empty()); // no budget, nothing to skip
 }
 
+TEST_CASE("a portfolio with no proposal reviewed has no currency", "[batch]") {
+    Portfolio p(PortfolioOptions{});
+    CHECK(p.to_json()["currency"].is_null());
+    p.add_invalid();
+    CHECK(p.to_json()["currency"].is_null());
+    p.add(valued("gbp", "GBP", 10));
+    CHECK(p.to_json()["currency"] == "GBP");
+}
+
 TEST_CASE("one currency: the net values add up and the ranking is one list", "[batch]") {
     PortfolioOptions options;
     options.ranking_size = 2;

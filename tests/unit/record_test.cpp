@@ -140,6 +140,12 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
     CHECK(broken("/index", missing) == "out.jsonl:5: /index: missing");
     CHECK(broken("/status", "done") == "out.jsonl:5: /status: expected ok, incomplete or invalid");
     CHECK(message_of([] { read_record(json::array(), "x:1"); }).find("x:1: not a batch record") == 0);
+    // A proposal given by mistake is named as one, not as a record missing its index.
+    CHECK(message_of([] {
+              read_record(json{{"id", "p"}, {"technologies", json::array()}}, "cmdb.jsonl:1");
+          }) ==
+          "cmdb.jsonl:1: a proposal, not a batch record: review it with fulcrum batch, and give fulcrum portfolio "
+          "the records that writes (-o FILE)");
 
     record["portfolio"]["annual_loss_exposure"] = 5400.25;
     CHECK(read_record(record, "w").result.row->annual_loss_exposure == 5400.25);

@@ -175,7 +175,9 @@ std::vector<std::string> Portfolio::currencies_by_use() const {
 ojson Portfolio::to_json() const {
     ojson out;
     out["schema"] = "fulcrum/portfolio@1";
-    out["currency"] = m_currency.empty() ? "USD" : m_currency;
+    // The proposals' currency, "mixed", or none when no proposal was reviewed
+    // (a portfolio of nothing has no currency; it said "USD").
+    out["currency"] = m_currency.empty() ? ojson(nullptr) : ojson(m_currency);
     out["proposals"] = m_reviewed + m_invalid;
     out["reviewed"] = m_reviewed;
     out["invalid"] = m_invalid;

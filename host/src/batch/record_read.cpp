@@ -157,6 +157,10 @@ ReadRecord read_record(const nlohmann::json& record, const std::string& where) {
         throw input_error(where + ": not a batch record (expected an object, as fulcrum batch writes)");
     }
     const auto index = record.find("index");
+    if (index == record.end() && !record.contains("status") && record.contains("technologies")) {
+        throw input_error(where + ": a proposal, not a batch record: review it with fulcrum batch, and give "
+                                  "fulcrum portfolio the records that writes (-o FILE)");
+    }
     if (index == record.end() || !index->is_number_integer() ||
         (!index->is_number_unsigned() && index->get<int64_t>() < 0)) {
         throw input_error(where +
