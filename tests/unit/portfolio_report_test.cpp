@@ -45,6 +45,16 @@ TEST_CASE("the portfolio counts decisions, plots every proposal and lists them b
     CHECK(html.find("not quantified") != std::string::npos);
 }
 
+TEST_CASE("the page counts the proposals that could not be reviewed", "[reports]") {
+    const std::vector<PortfolioEntry> entries = {entry("a", Decision::approve, 80, 10)};
+    CHECK(portfolio_to_html(entries).find("Not reviewed") == std::string::npos);
+    PortfolioPageOptions options;
+    options.not_reviewed = 1200;
+    CHECK(portfolio_to_html(entries, options)
+              .find("<dt>Not reviewed</dt><dd>1,200<small>could not be read or "
+                    "validated") != std::string::npos);
+}
+
 TEST_CASE("the portfolio escapes titles and caps the table, not the chart", "[reports]") {
     std::vector<PortfolioEntry> entries;
     for (int i = 0; i < 30; ++i) {

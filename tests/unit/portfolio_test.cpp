@@ -178,6 +178,7 @@ TEST_CASE("a portfolio with no proposal reviewed has no currency", "[batch]") {
     CHECK(p.to_json()["currency"].is_null());
     p.add_invalid();
     CHECK(p.to_json()["currency"].is_null());
+    CHECK(p.to_html().find("<dt>Not reviewed</dt><dd>1<small>") != std::string::npos); // the board sees it
     p.add(valued("gbp", "GBP", 10));
     CHECK(p.to_json()["currency"] == "GBP");
 }

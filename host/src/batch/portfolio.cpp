@@ -435,6 +435,7 @@ std::string Portfolio::to_html() const {
     if (m_options.innovation_budget || m_options.security_budget) {
         options.funding = funding_plan();
     }
+    options.not_reviewed = m_invalid;
     for (const auto& [currency, loss] : m_loss) {
         if (loss.simulated > 0) {
             options.bad_year[currency] = quant::summarise_losses(loss.by_year).p99;

@@ -76,6 +76,11 @@ void write_summary(std::ostringstream& out, const std::vector<PortfolioEntry>& e
         out << "<div class=\"figure-box\"><dt>Incomplete reviews</dt><dd>" << incomplete
             << "<small>a plugin failed</small></dd></div>\n";
     }
+    if (options.not_reviewed > 0) {
+        out << "<div class=\"figure-box\"><dt>Not reviewed</dt><dd>"
+            << group_thousands(static_cast<double>(options.not_reviewed))
+            << "<small>could not be read or validated: the batch's error records say why</small></dd></div>\n";
+    }
     out << "</dl>\n";
 }
 

@@ -72,6 +72,9 @@ struct PortfolioPageOptions {
     // proposals), and how many simulated years it comes from.
     std::map<std::string, double> bad_year;
     uint64_t simulated_years = 0;
+    // Proposals of the batch that could not be read or validated: not on the
+    // page, but counted on it, so that the board knows they are missing.
+    uint64_t not_reviewed = 0;
 };
 
 std::string portfolio_to_html(const std::vector<PortfolioEntry>& entries, const PortfolioPageOptions& options = {});
