@@ -23,10 +23,6 @@ namespace fulcrum {
 namespace {
 
 constexpr size_t k_problems_shown = 20;
-// A line longer than this is no batch record (the largest reviews are a few
-// hundred KiB); past it a line is only measured, so a wrong file given by
-// mistake holds this much memory at most, however long its lines.
-constexpr uint64_t k_max_record_bytes = uint64_t{64} * 1024 * 1024;
 
 class Problems {
 public:

@@ -118,13 +118,18 @@ ResumeState read_partial_output(const std::string& partial_path) {
     }
     state.found = true;
     std::ifstream in(partial_path, std::ios::binary);
+    LineReader lines(in.rdbuf());
     std::string line;
     uint64_t good_bytes = 0;
     uint64_t line_number = 0;
-    while (std::getline(in, line)) {
+    while (const std::optional<uint64_t> length = lines.next(line, k_max_record_bytes)) {
         ++line_number;
-        const bool complete_line = !in.eof();
+        const bool complete_line = lines.ended();
         const std::string where = partial_path + ":" + std::to_string(line_number);
+        if (*length > k_max_record_bytes) {
+            throw input_error(where + ": not a batch record (" + std::to_string(*length) +
+                              " bytes); cannot resume from this file");
+        }
         std::optional<nlohmann::json> record = parse_record_line(line);
         if (!record) {
             if (!complete_line) {
