@@ -77,6 +77,19 @@ QuantOptions options(std::uint64_t seed = 1, unsigned threads = 1) {
 
 } // namespace
 
+TEST_CASE("quantify leaves out a risk whose plugin says it strikes more than 1000 times a year", "[quant]") {
+    // A billion events a year, each drawn on its own, would stall the review
+    // for hours: the risk is left unquantified and the others are simulated.
+    std::vector<Risk> r = risks();
+    r[1].fair->frequency = {1, 10, 1e9};
+    QuantOptions o = options();
+    o.iterations = 1000;
+    const ReviewQuant q = quantify(proposal(), r, o);
+    CHECK(q.unquantified == std::vector<std::string>{"cloud.keys", "cloud.lock-in"});
+    REQUIRE(q.risks.size() == 1);
+    CHECK(q.risks[0].risk_id == "cloud.identity");
+}
+
 TEST_CASE("quantify: exposure per risk in three states, within sampling error of the analytic", "[quant]") {
     const ReviewQuant q = quantify(proposal(), risks(), options());
     REQUIRE(q.risks.size() == 2);

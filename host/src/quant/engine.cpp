@@ -135,8 +135,18 @@ std::pair<double, double> event_moments(const Scenario& s) {
 
 } // namespace
 
+std::string frequency_problem(const Distribution& frequency) {
+    return frequency.high > k_max_loss_events
+               ? "expected at most 1000 loss events a year (each is simulated on its own; model many small losses "
+                 "as fewer, larger ones)"
+               : "";
+}
+
 std::string problem_with(const Scenario& scenario) {
     if (auto p = problem_with(scenario.frequency); !p.empty()) {
+        return "frequency: " + p;
+    }
+    if (auto p = frequency_problem(scenario.frequency); !p.empty()) {
         return "frequency: " + p;
     }
     if (auto p = problem_with(scenario.magnitude); !p.empty()) {

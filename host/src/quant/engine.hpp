@@ -26,6 +26,15 @@ struct Scenario {
     std::optional<Secondary> secondary;
 };
 
+// Each loss event is drawn on its own, so a scenario's rate is bounded: a
+// plugin or a file saying a billion events a year would stall the
+// simulation for hours. Far more frequent, smaller losses are one scenario
+// of fewer, larger ones.
+inline constexpr double k_max_loss_events = 1000;
+
+// "more than 1000 loss events a year ...", or "" when `frequency` is within it.
+std::string frequency_problem(const Distribution& frequency);
+
 // "frequency: low must not be negative", or "" when the scenario is usable.
 std::string problem_with(const Scenario& scenario);
 

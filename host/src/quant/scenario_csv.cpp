@@ -165,7 +165,11 @@ ScenarioSet parse_scenarios_csv(const std::string& text, const std::string& orig
                   "\"" + s.name + "\" is already the name on line " + std::to_string(it->second) +
                       "; names must differ");
         }
-        range(p, number_of_line, f, 1, "frequency", s.frequency);
+        if (range(p, number_of_line, f, 1, "frequency", s.frequency)) {
+            if (auto problem = frequency_problem(s.frequency); !problem.empty()) {
+                p.add(number_of_line, "frequency_high", problem + ", got " + f[3]);
+            }
+        }
         range(p, number_of_line, f, 4, "magnitude", s.magnitude);
         if (f.size() == 11 && !all_secondary_empty) {
             Secondary secondary;

@@ -157,6 +157,9 @@ ScenarioSet parse_scenarios_json(const std::string& text, const std::string& ori
         }
         if (item.contains("frequency")) {
             s.frequency = read_range(p, item["frequency"], ptr + "/frequency");
+            if (auto problem = frequency_problem(s.frequency); !problem.empty()) {
+                p.add(ptr + "/frequency/high", problem + ", got " + show(item["frequency"].value("high", json())));
+            }
         }
         if (item.contains("magnitude")) {
             s.magnitude = read_range(p, item["magnitude"], ptr + "/magnitude");

@@ -69,8 +69,8 @@ struct Mitigation {
 };
 
 struct Fair {
-    Range frequency;
-    Range magnitude;
+    Range frequency; // loss events a year; a high above 1000 leaves the risk unquantified
+    Range magnitude; // what one event costs, in the proposal's currency
 };
 
 struct Risk {
