@@ -243,7 +243,14 @@ TEST_CASE("a tree holding what text cannot say is refused by name", "[contributi
     not_a_number["risks"][0]["mitigations"][0]["cost"]["annual"] = std::nan("");
     CHECK(reason_of(read_contribution_tree(not_a_number, "cloud")) ==
           "returned a contribution that fails the contribution schema at /risks/0/mitigations/0/cost/annual: "
-          "expected a non-negative number");
+          "expected a non-negative number no larger than 1e18");
+    // Past a proposal's largest amount: the review's sums, and the records
+    // fulcrum portfolio reads back, must stay within reach.
+    json huge = valid();
+    huge["risks"][0]["mitigations"][0]["cost"]["one_time"] = 1e300;
+    CHECK(reason_of(read_contribution_tree(huge, "cloud")) ==
+          "returned a contribution that fails the contribution schema at /risks/0/mitigations/0/cost/one_time: "
+          "expected a non-negative number no larger than 1e18");
 }
 
 namespace {

@@ -69,16 +69,16 @@ TEST_CASE("a sketch that could not come from years is named", "[quant][sketch]")
     CHECK(sketch_problem(sketch).empty());
     CHECK(sketch_problem({100, 10, std::vector<double>(3, 1.0)}) == "expected 40 quantiles, got 3");
     sketch.quantiles[5] = -1;
-    CHECK(sketch_problem(sketch) == "quantile 5 is not an amount from 0 to 1e21");
+    CHECK(sketch_problem(sketch) == "quantile 5 is not an amount from 0 to 1e30");
     sketch.quantiles[5] = NAN;
-    CHECK(sketch_problem(sketch) == "quantile 5 is not an amount from 0 to 1e21");
+    CHECK(sketch_problem(sketch) == "quantile 5 is not an amount from 0 to 1e30");
     sketch.quantiles[5] = 1;
     sketch.quantiles[7] = 0.5;
     CHECK(sketch_problem(sketch) == "quantile 7 is below the one before it");
     sketch.quantiles[7] = 1;
-    sketch.quantiles.back() = 2e21; // beyond any loss: a portfolio's sums must stay finite
-    CHECK(sketch_problem(sketch) == "quantile 39 is not an amount from 0 to 1e21");
-    sketch.quantiles.back() = 1e21;
+    sketch.quantiles.back() = 2e30; // beyond any loss: a portfolio's sums must stay finite
+    CHECK(sketch_problem(sketch) == "quantile 39 is not an amount from 0 to 1e30");
+    sketch.quantiles.back() = 1e30;
     CHECK(sketch_problem(sketch).empty());
     sketch.quantiles.front() = 0; // the smallest of the years that lost something
     CHECK(sketch_problem(sketch) == "quantile 0 is 0, though 10 years lost something (their smallest loss)");
@@ -90,11 +90,11 @@ TEST_CASE("a sketch that could not come from years is named", "[quant][sketch]")
 TEST_CASE("losses a double's width apart are drawn without overflow", "[quant][sketch]") {
     // Consecutive levels whose ratio is beyond a double: the geometric steps
     // are worked out in logarithms, and the years keep their mean.
-    LossSketch sketch{1000, 1000, std::vector<double>(k_sketch_levels.size(), 1e21)};
+    LossSketch sketch{1000, 1000, std::vector<double>(k_sketch_levels.size(), 1e30)};
     std::fill(sketch.quantiles.begin(), sketch.quantiles.begin() + 20, 5e-324);
     REQUIRE(sketch_problem(sketch).empty());
     // Halfway between levels 19 (0.92) and 20 (0.94): the two losses' geometric mean.
-    CHECK(sketch_quantile(sketch.quantiles, 0.93) == Approx(std::sqrt(5e-324) * std::sqrt(1e21)).epsilon(1e-6));
+    CHECK(sketch_quantile(sketch.quantiles, 0.93) == Approx(std::sqrt(5e-324) * std::sqrt(1e30)).epsilon(1e-6));
     std::vector<double> years(1000, 0.0);
     std::vector<double> scratch;
     add_sketched_years(years, sketch, 5e20, 7, scratch);

@@ -115,16 +115,16 @@ TEST_CASE("a record's portfolio member is checked field by field", "[batch][reco
     CHECK(broken("/portfolio/risk_score", "high") ==
           "out.jsonl:5: /portfolio/risk_score: expected an integer from 0 to 100, got \"high\"");
     CHECK(broken("/portfolio/expected_net_value", nullptr) ==
-          "out.jsonl:5: /portfolio/expected_net_value: expected an amount from -1e21 to 1e21, got null");
+          "out.jsonl:5: /portfolio/expected_net_value: expected an amount from -1e30 to 1e30, got null");
     // Amounts far beyond any review's would make the portfolio's sums overflow.
-    CHECK(broken("/portfolio/expected_net_value", -2e21) ==
-          "out.jsonl:5: /portfolio/expected_net_value: expected an amount from -1e21 to 1e21, got -2e+21");
+    CHECK(broken("/portfolio/expected_net_value", -2e30) ==
+          "out.jsonl:5: /portfolio/expected_net_value: expected an amount from -1e30 to 1e30, got -2e+30");
     CHECK(broken("/portfolio/security_cost", -1.5) ==
-          "out.jsonl:5: /portfolio/security_cost: expected an amount from 0 to 1e21, got -1.5");
+          "out.jsonl:5: /portfolio/security_cost: expected an amount from 0 to 1e30, got -1.5");
     CHECK(broken("/portfolio/innovation_cost", 1e300) ==
-          "out.jsonl:5: /portfolio/innovation_cost: expected an amount from 0 to 1e21, got 1e+300");
-    CHECK(broken("/portfolio/annual_loss_exposure", 1e22) ==
-          "out.jsonl:5: /portfolio/annual_loss_exposure: expected an amount from 0 to 1e21, got 1e+22");
+          "out.jsonl:5: /portfolio/innovation_cost: expected an amount from 0 to 1e30, got 1e+300");
+    CHECK(broken("/portfolio/annual_loss_exposure", 1e31) ==
+          "out.jsonl:5: /portfolio/annual_loss_exposure: expected an amount from 0 to 1e30, got 1e+31");
     CHECK(broken("/portfolio/currency", "euro") ==
           "out.jsonl:5: /portfolio/currency: expected a three-letter ISO 4217 code, got \"euro\"");
     CHECK(broken("/portfolio/risks", json::array({"cloud.mfa", 3})) ==

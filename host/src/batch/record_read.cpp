@@ -15,8 +15,8 @@ namespace fulcrum {
 
 namespace {
 
-// No figure of a review comes near it (a proposal's amounts are at most
-// 1e15), and sums of any number of records below it stay finite.
+// No figure of a review comes near it (a proposal's amounts are at most 1e15,
+// a plugin's 1e18), and sums of any number of records below it stay finite.
 constexpr double k_max_amount = quant::k_max_sketch_loss;
 
 std::optional<Decision> decision_from(const std::string& text) {
@@ -48,9 +48,9 @@ public:
     std::string text(const char* name) const {
         return at(name, &nlohmann::json::is_string, "a string").get<std::string>();
     }
-    // An amount of money: a number within +-1e21, or from 0 when `signed_` is false.
+    // An amount of money: a number within +-1e30, or from 0 when `signed_` is false.
     double amount(const char* name, bool signed_) const {
-        const char* expected = signed_ ? "an amount from -1e21 to 1e21" : "an amount from 0 to 1e21";
+        const char* expected = signed_ ? "an amount from -1e30 to 1e30" : "an amount from 0 to 1e30";
         const auto& value = at(name, &nlohmann::json::is_number, expected);
         const double x = value.get<double>();
         if (!(std::fabs(x) <= k_max_amount) || (!signed_ && x < 0)) {

@@ -129,16 +129,20 @@ public:
         return v;
     }
 
+    // Money, rates and ranges, up to 1e18 (a proposal's amounts stop at 1e15,
+    // and a plugin may multiply them): a review's figures and the portfolio's
+    // sums of them stay finite, and every record a batch writes is one that
+    // fulcrum portfolio reads back.
     double amount(json& v, const Path& path) const {
         if (!v.is_number()) {
-            fail(path, "expected a non-negative number");
+            fail(path, "expected a non-negative number no larger than 1e18");
         }
         return amount(v.get<double>(), path);
     }
 
     double amount(double v, const Path& path) const {
-        if (!(v >= 0) || !std::isfinite(v)) {
-            fail(path, "expected a non-negative number");
+        if (!(v >= 0 && v <= 1e18)) {
+            fail(path, "expected a non-negative number no larger than 1e18");
         }
         return v;
     }

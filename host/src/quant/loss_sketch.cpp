@@ -56,7 +56,7 @@ std::string sketch_problem(const LossSketch& sketch) {
     }
     for (std::size_t k = 0; k < k_size; ++k) {
         if (!(q[k] >= 0 && q[k] <= k_max_sketch_loss)) {
-            return "quantile " + std::to_string(k) + " is not an amount from 0 to 1e21";
+            return "quantile " + std::to_string(k) + " is not an amount from 0 to 1e30";
         }
         if (k > 0 && q[k] < q[k - 1]) {
             return "quantile " + std::to_string(k) + " is below the one before it";

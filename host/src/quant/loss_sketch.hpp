@@ -46,9 +46,10 @@ struct LossSketch {
 // would draw losses that never happened. Empty when there are no years.
 LossSketch sketch_losses(std::vector<double> years);
 
-// The largest loss a sketch may hold, far above any review's: records are
+// The largest loss a sketch may hold, far above any review's (a plugin's
+// amounts are at most 1e18, and at most 1000 events a year): records are
 // read back from files, and sums over any portfolio must stay finite.
-inline constexpr double k_max_sketch_loss = 1e21;
+inline constexpr double k_max_sketch_loss = 1e30;
 
 // Why `sketch` could not come from simulated years (the wrong count of
 // quantiles, one that is not an amount from 0 to k_max_sketch_loss or is
