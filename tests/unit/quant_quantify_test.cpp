@@ -85,7 +85,12 @@ TEST_CASE("quantify leaves out a risk whose plugin says it strikes more than 100
     QuantOptions o = options();
     o.iterations = 1000;
     const ReviewQuant q = quantify(proposal(), r, o);
-    CHECK(q.unquantified == std::vector<std::string>{"cloud.keys", "cloud.lock-in"});
+    REQUIRE(q.unquantified.size() == 2);
+    CHECK(q.unquantified[0].risk_id == "cloud.keys");
+    CHECK(q.unquantified[0].reason == "FAIR inputs refused: frequency: expected at most 1000 loss events a year (each "
+                                      "is simulated on its own; model many small losses as fewer, larger ones)");
+    CHECK(q.unquantified[1].risk_id == "cloud.lock-in");
+    CHECK(q.unquantified[1].reason == "no FAIR inputs: the plugin gave no loss frequency and magnitude");
     REQUIRE(q.risks.size() == 1);
     CHECK(q.risks[0].risk_id == "cloud.identity");
 }
@@ -93,7 +98,8 @@ TEST_CASE("quantify leaves out a risk whose plugin says it strikes more than 100
 TEST_CASE("quantify: exposure per risk in three states, within sampling error of the analytic", "[quant]") {
     const ReviewQuant q = quantify(proposal(), risks(), options());
     REQUIRE(q.risks.size() == 2);
-    CHECK(q.unquantified == std::vector<std::string>{"cloud.lock-in"});
+    REQUIRE(q.unquantified.size() == 1);
+    CHECK(q.unquantified[0].risk_id == "cloud.lock-in");
     const RiskQuant& a = q.risks[0];
     CHECK(a.expected_inherent == Approx(expected_annual_loss(a.scenario)));
     CHECK(a.expected_residual == Approx(a.expected_inherent * 2 / 4)); // sso leaves likelihood 2 of 4

@@ -39,3 +39,20 @@ TEST_CASE("every format renders the same reviews", "[reports]") {
     // One review alone is an object, not an array.
     CHECK(nlohmann::json::parse(render_reviews(ReportFormat::json, {reviews[0]}, context)).is_object());
 }
+
+TEST_CASE("a risk left out of the simulation is named with its reason in every format that shows losses", "[reports]") {
+    // The loss figures leave it out, so a board must see which risk and why:
+    // a plugin with no FAIR inputs reads differently from inputs refused.
+    const std::vector<Review> reviews = {test::quantified(test::sample_review())};
+    const ReportContext context;
+    const auto json = nlohmann::json::parse(render_reviews(ReportFormat::json, reviews, context));
+    CHECK(json["quant"]["unquantified"] == nlohmann::json::parse(R"([{"risk": "cloud.availability-dr",
+                                     "reason": "no FAIR inputs: the plugin gave no loss frequency and magnitude"}])"));
+    CHECK(render_reviews(ReportFormat::markdown, reviews, context)
+              .find("- Not quantified: `cloud.availability-dr`, no FAIR inputs: the plugin gave no loss frequency "
+                    "and magnitude.") != std::string::npos);
+    const std::string html = render_reviews(ReportFormat::html, reviews, context);
+    CHECK(html.find("These figures leave out 1 risk that could not be quantified: <code>cloud.availability-dr</code> "
+                    "(no FAIR inputs: the plugin gave no loss frequency and magnitude).") != std::string::npos);
+    CHECK(html.find("Not quantified, so left out of the loss figures: no FAIR inputs") != std::string::npos);
+}

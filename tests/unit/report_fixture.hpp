@@ -136,6 +136,7 @@ inline Review quantified(Review r) {
     rq.residual_loss = sample_losses(2);
     rq.planned_loss = sample_losses(1);
     q.risks = {rq};
+    q.unquantified = {{"cloud.availability-dr", "no FAIR inputs: the plugin gave no loss frequency and magnitude"}};
     r.quant = q;
     return r;
 }

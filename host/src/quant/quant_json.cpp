@@ -114,6 +114,18 @@ ojson plan_json(const ReviewQuant& q) {
             {"security_share_of_project_cost", optional_number(p.security_share, probability)}};
 }
 
+namespace {
+
+ojson unquantified_json(const std::vector<Unquantified>& list) {
+    ojson out = ojson::array();
+    for (const auto& u : list) {
+        out.push_back({{"risk", u.risk_id}, {"reason", u.reason}});
+    }
+    return out;
+}
+
+} // namespace
+
 ojson review_quant_json(const ReviewQuant& q) {
     double inherent = 0;
     double residual = 0;
@@ -155,7 +167,7 @@ ojson review_quant_json(const ReviewQuant& q) {
               {"without_plan", to_json(v.without_plan)}}},
             {"mitigations", std::move(mitigations)},
             {"plan", plan_json(q)},
-            {"unquantified", q.unquantified},
+            {"unquantified", unquantified_json(q.unquantified)},
             {"assumptions", q.assumptions}};
 }
 

@@ -130,14 +130,14 @@ ReviewQuant quantify(const Proposal& proposal, const std::vector<Risk>& risks, c
     std::vector<const Risk*> quantified;
     for (const auto& risk : risks) {
         if (!risk.fair) {
-            q.unquantified.push_back(risk.id);
+            q.unquantified.push_back({risk.id, "no FAIR inputs: the plugin gave no loss frequency and magnitude"});
             continue;
         }
         RiskQuant rq;
         rq.risk_id = risk.id;
         rq.scenario = {risk.id, pert(risk.fair->frequency), pert(risk.fair->magnitude), std::nullopt};
-        if (!problem_with(rq.scenario).empty()) {
-            q.unquantified.push_back(risk.id);
+        if (auto problem = problem_with(rq.scenario); !problem.empty()) {
+            q.unquantified.push_back({risk.id, "FAIR inputs refused: " + std::move(problem)});
             continue;
         }
         rq.inherent = {risk.likelihood, risk.impact};

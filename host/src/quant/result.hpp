@@ -81,12 +81,20 @@ struct NetValue {
     ValueSummary without_plan;
 };
 
+// A risk left out of the simulation, and why: a board should be able to tell
+// a plugin that gave no FAIR inputs from one whose inputs were refused.
+struct Unquantified {
+    std::string risk_id;
+    std::string reason;
+    bool operator==(const Unquantified& other) const { return risk_id == other.risk_id && reason == other.reason; }
+};
+
 struct ReviewQuant {
     std::uint64_t iterations = 0;
     std::uint64_t seed = 0;
     std::vector<RiskQuant> risks;
-    std::vector<std::string> unquantified; // risks without FAIR inputs
-    LossSummary inherent_loss;             // the proposal: all quantified risks together
+    std::vector<Unquantified> unquantified; // risks left out of the simulation
+    LossSummary inherent_loss;              // the proposal: all quantified risks together
     LossSummary residual_loss;
     LossSummary planned_loss;
     std::vector<MitigationValue> mitigations;

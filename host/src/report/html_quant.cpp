@@ -65,6 +65,16 @@ void write_loss_figures(std::ostringstream& out, const Review& r, const Ids& ids
             << compact_number(s->p99) << "</td><td class=\"num\">" << percent(s->probability_of_loss) << "</td></tr>\n";
     }
     out << "</tbody>\n</table>\n";
+    if (!q.unquantified.empty()) {
+        out << "<p>These figures leave out " << q.unquantified.size()
+            << (q.unquantified.size() == 1 ? " risk" : " risks") << " that could not be quantified:";
+        const char* separator = " ";
+        for (const auto& u : q.unquantified) {
+            out << separator << "<code>" << esc(u.risk_id) << "</code> (" << esc(u.reason) << ")";
+            separator = "; ";
+        }
+        out << ".</p>\n";
+    }
     const quant::NetValue& v = q.net_value;
     if (v.horizon_years > 0) {
         out << "<p>Net present value over " << v.horizon_years << " years at " << percent(v.discount_rate) << ": "
@@ -146,6 +156,11 @@ std::string risk_loss_text(const Review& r, const std::string& risk_id) {
             return "Expected loss a year: " + money(r.currency, rq.inherent_loss.mean) + " with no controls, " +
                    money(r.currency, rq.residual_loss.mean) + " with the controls in place, " +
                    money(r.currency, rq.planned_loss.mean) + " after the plan.";
+        }
+    }
+    for (const auto& u : r.quant->unquantified) {
+        if (u.risk_id == risk_id) {
+            return "Not quantified, so left out of the loss figures: " + u.reason + ".";
         }
     }
     return {};

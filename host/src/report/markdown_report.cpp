@@ -251,9 +251,10 @@ void write_quant(std::ostringstream& md, const Review& r) {
            << group_thousands(rq.planned_loss.p90) << " |\n";
     }
     md << "\n";
-    if (!q.unquantified.empty()) {
-        md << "Not quantified (no FAIR inputs): " << join_words(q.unquantified) << ".\n\n";
+    for (const auto& u : q.unquantified) {
+        md << "- Not quantified: " << code(u.risk_id) << ", " << markdown_escape(u.reason) << ".\n";
     }
+    md << (q.unquantified.empty() ? "" : "\n");
     for (const auto& a : q.assumptions) {
         md << "- Assumed: " << markdown_escape(a) << "\n";
     }
