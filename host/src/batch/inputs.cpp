@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 
 namespace fulcrum {
@@ -97,45 +98,12 @@ bool is_json_lines(const std::string& path) {
     return path == "-" || has_extension(path, {".jsonl", ".ndjson"});
 }
 
-std::optional<uint64_t> LineReader::next(std::string& line, uint64_t max_bytes) {
-    line.clear();
-    m_ended = false;
-    uint64_t length = 0;
-    bool any = false;
-    for (;;) {
-        if (m_begin == m_end) {
-            const std::streamsize n = m_source->sgetn(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-            if (n <= 0) {
-                return any ? std::optional<uint64_t>(length) : std::nullopt; // a last line without '\n' counts
-            }
-            m_begin = 0;
-            m_end = static_cast<size_t>(n);
-        }
-        any = true;
-        const char* from = m_buffer.data() + m_begin;
-        const size_t size = m_end - m_begin;
-        const char* newline = static_cast<const char*>(std::memchr(from, '\n', size));
-        const size_t piece = newline != nullptr ? static_cast<size_t>(newline - from) : size;
-        if (length <= max_bytes) {
-            line.append(from, static_cast<size_t>(std::min<uint64_t>(piece, max_bytes + 1 - length)));
-        }
-        length += piece;
-        m_begin += piece;
-        if (newline != nullptr) {
-            ++m_begin;
-            m_ended = true;
-            return length;
-        }
-    }
-}
-
 InputReader::InputReader(std::vector<std::string> inputs, uint64_t max_bytes)
     : m_sources(expand(inputs)), m_max_bytes(max_bytes) {}
 
 InputReader::~InputReader() = default;
 
 bool InputReader::open_next_source() {
-    m_line_reader.reset();
     m_lines.reset();
     if (m_next_source >= m_sources.size()) {
         return false;
@@ -149,7 +117,7 @@ std::optional<InputItem> InputReader::next() {
     for (;;) {
         if (m_lines) {
             std::string line;
-            while (const std::optional<uint64_t> length = m_line_reader->next(line, m_max_bytes)) {
+            while (const std::optional<uint64_t> length = m_lines->next(line, m_max_bytes)) {
                 ++m_line;
                 if (!counts(line, *length, m_max_bytes)) {
                     continue;
@@ -168,7 +136,6 @@ std::optional<InputItem> InputReader::next() {
                 }
                 return item;
             }
-            m_line_reader.reset();
             m_lines.reset();
         }
         if (!open_next_source()) {
@@ -176,14 +143,12 @@ std::optional<InputItem> InputReader::next() {
         }
         if (is_json_lines(m_current)) {
             if (m_current == "-") {
-                m_lines = std::make_unique<std::istream>(std::cin.rdbuf());
-                m_line_reader.emplace(m_lines->rdbuf());
+                m_lines.emplace(std::cin.rdbuf());
                 continue;
             }
             auto file = std::make_unique<std::ifstream>(m_current, std::ios::binary);
             if (*file) {
-                m_lines = std::move(file);
-                m_line_reader.emplace(m_lines->rdbuf());
+                m_lines.emplace(std::unique_ptr<std::istream>(std::move(file)));
                 continue;
             }
         }

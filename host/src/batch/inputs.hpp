@@ -5,9 +5,9 @@
 #pragma once
 
 #include "proposal/document.hpp"
+#include "util/line_reader.hpp"
 
 #include <cstdint>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,27 +25,6 @@ struct InputItem {
 
     // "file" or "file:line", for messages.
     std::string origin() const;
-};
-
-// The lines of a JSON Lines source, each held only up to a limit: a line far
-// longer than any proposal (a whole JSON export given as .jsonl, a binary
-// file) is measured as it goes by, not kept.
-class LineReader {
-public:
-    explicit LineReader(std::streambuf* source) : m_source(source) {}
-
-    // The next line, without its '\n': at most its first max_bytes + 1 bytes
-    // in `line`, and its whole length returned. Nothing at the end.
-    std::optional<uint64_t> next(std::string& line, uint64_t max_bytes);
-    // Whether the line last read ended in '\n' (the last line need not).
-    bool ended() const { return m_ended; }
-
-private:
-    std::streambuf* m_source;
-    bool m_ended = false;
-    std::vector<char> m_buffer = std::vector<char>(64 * 1024);
-    size_t m_begin = 0;
-    size_t m_end = 0;
 };
 
 class InputReader {
@@ -72,8 +51,7 @@ private:
     std::vector<std::string> m_sources; // expanded: folders replaced by their files
     size_t m_next_source = 0;
     std::string m_current;
-    std::unique_ptr<std::istream> m_lines;   // set while reading a JSON Lines source
-    std::optional<LineReader> m_line_reader; // its lines
+    std::optional<LineReader> m_lines; // set while reading a JSON Lines source
     uint64_t m_max_bytes;
     uint64_t m_line = 0;
     uint64_t m_index = 0;

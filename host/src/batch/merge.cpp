@@ -1,8 +1,8 @@
 #include "batch/merge.hpp"
 
-#include "batch/inputs.hpp"
 #include "batch/record.hpp"
 #include "util/error.hpp"
+#include "util/line_reader.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -94,46 +94,35 @@ public:
 
 private:
     void open() {
-        if (m_in != nullptr) {
+        if (m_lines) {
             return;
         }
         if (m_name == "-") {
-            m_in = &std::cin;
-            m_lines.emplace(m_in->rdbuf());
+            m_lines.emplace(std::cin.rdbuf());
             return;
         }
-        // Records are some 32 KiB: read 256 KiB at a time, not the default
-        // 8 KiB, into a line kept from record to record (freeing and growing
-        // it again for each made the allocator return and map its pages, and
-        // took more time in the kernel than the reading).
-        m_buffer.resize(256 * 1024);
-        m_file = std::make_unique<std::ifstream>();
-        m_file->rdbuf()->pubsetbuf(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-        m_file->open(m_name, std::ios::binary);
-        if (!*m_file) {
+        auto file = std::make_unique<std::ifstream>(m_name, std::ios::binary);
+        if (!*file) {
             const int error = errno;
             throw usage_error(m_name + ": cannot read: " + std::strerror(error) +
                               (error == EMFILE ? " (every shard is open at once: merge them in groups, or raise "
                                                  "ulimit -n)"
                                                : ""));
         }
-        m_in = m_file.get();
-        m_lines.emplace(m_in->rdbuf());
+        m_lines.emplace(std::unique_ptr<std::istream>(std::move(file)));
     }
     void close() {
         m_done = true;
         m_lines.reset();
-        m_file.reset();
-        m_buffer = {};
         m_line_text = {};
     }
 
     std::string m_name;
-    std::vector<char> m_buffer;
+    // Kept from record to record: freeing and growing a 32 KiB line for each
+    // made the allocator return and map its pages, which took more time in
+    // the kernel than the reading.
     std::string m_line_text;
-    std::unique_ptr<std::ifstream> m_file;
-    std::istream* m_in = nullptr;
-    std::optional<LineReader> m_lines;
+    std::optional<LineReader> m_lines; // from the first read to the end of the file
     bool m_done = false;
     uint64_t m_line = 0;
     std::optional<ReadRecord> m_head;

@@ -5,6 +5,7 @@
 #include "report/json_report.hpp"
 #include "report/json_writer.hpp"
 #include "util/error.hpp"
+#include "util/line_reader.hpp"
 
 #include <boost/filesystem.hpp>
 

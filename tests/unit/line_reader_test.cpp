@@ -1,5 +1,5 @@
-// batch/inputs: JSON Lines read a line at a time, each held only up to a limit.
-#include "batch/inputs.hpp"
+// util/line_reader: JSON Lines read a line at a time, each held only up to a limit.
+#include "util/line_reader.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -28,7 +28,7 @@ std::vector<Line> lines_of(const std::string& text, uint64_t max_bytes) {
 
 } // namespace
 
-TEST_CASE("lines are read whole up to the limit, and measured past it", "[batch][inputs]") {
+TEST_CASE("lines are read whole up to the limit, and measured past it", "[line_reader]") {
     CHECK(lines_of("", 10).empty());
     CHECK(lines_of("a\n\nbc", 10) == std::vector<Line>{{"a", 1}, {"", 0}, {"bc", 2}}); // a last line without '\n'
     CHECK(lines_of("abc\n", 10) == std::vector<Line>{{"abc", 3}});
@@ -38,7 +38,7 @@ TEST_CASE("lines are read whole up to the limit, and measured past it", "[batch]
     CHECK(lines_of("abc\n", 3) == std::vector<Line>{{"abc", 3}});
 }
 
-TEST_CASE("the reader says whether a line ended, so that a torn last line is told apart", "[batch][inputs]") {
+TEST_CASE("the reader says whether a line ended, so that a torn last line is told apart", "[line_reader]") {
     std::istringstream in("{\"a\":1}\n{\"b\":");
     LineReader reader(in.rdbuf());
     std::string line;
@@ -50,7 +50,7 @@ TEST_CASE("the reader says whether a line ended, so that a torn last line is tol
     CHECK_FALSE(reader.next(line, 100));
 }
 
-TEST_CASE("lines longer than the reader's buffer come out whole", "[batch][inputs]") {
+TEST_CASE("lines longer than the reader's buffer come out whole", "[line_reader]") {
     // Lines of many lengths around the 64 KiB the reader takes at a time.
     std::string text;
     std::vector<Line> expected;
@@ -65,4 +65,15 @@ TEST_CASE("lines longer than the reader's buffer come out whole", "[batch][input
     CHECK(bounded[4].length == 200000);
     CHECK(bounded[4].kept == std::string(100001, static_cast<char>('a' + 200000 % 26)));
     CHECK(bounded[5] == expected[5]); // the next line starts where it should
+}
+
+TEST_CASE("a reader given its stream keeps it open until the reader goes", "[line_reader]") {
+    // fulcrum portfolio and the batch's JSON Lines inputs hand their files over.
+    LineReader reader(std::make_unique<std::istringstream>("first\nsecond"));
+    std::string line;
+    REQUIRE(reader.next(line, 100));
+    CHECK(line == "first");
+    REQUIRE(reader.next(line, 100));
+    CHECK(line == "second");
+    CHECK_FALSE(reader.next(line, 100));
 }
