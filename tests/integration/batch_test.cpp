@@ -140,6 +140,51 @@ TEST_CASE("every proposal file under a folder gets a record, a broken link too",
     CHECK(records[3]["status"] == "ok");
 }
 
+TEST_CASE("batch --record portfolio writes each row without its review; summaries and resume are unchanged",
+          "[batch]") {
+    const std::string dir = scratch_dir("batch-record-portfolio");
+    const std::string input = write_jsonl(dir, 30);
+    const auto full = run_fulcrum(
+        with({"batch", input, "-o", dir + "/full.jsonl", "--summary", dir + "/full.json", "--quiet"}, base_args()));
+    const auto rows = run_fulcrum(with({"batch", input, "--record", "portfolio", "-o", dir + "/rows.jsonl", "--summary",
+                                        dir + "/rows.json", "--quiet"},
+                                       base_args()));
+    INFO(full.err << rows.err);
+    REQUIRE(full.exit_code == 0);
+    REQUIRE(rows.exit_code == 0);
+    const auto full_records = read_json_lines(dir + "/full.jsonl");
+    const auto row_records = read_json_lines(dir + "/rows.jsonl");
+    REQUIRE(row_records.size() == 30);
+    REQUIRE(full_records.size() == 30);
+    for (size_t i = 0; i < row_records.size(); ++i) {
+        CHECK_FALSE(row_records[i].contains("review"));
+        json without_review = full_records[i];
+        without_review.erase("review");
+        CHECK(row_records[i] == without_review); // the envelope and row, member for member
+    }
+    CHECK(read_text(dir + "/rows.json") == read_text(dir + "/full.json"));
+    // fulcrum portfolio reads the rows alone as it reads whole records.
+    const auto merged = run_fulcrum({"portfolio", dir + "/rows.jsonl", "--summary", dir + "/merged.json"});
+    CHECK(merged.exit_code == 0);
+    CHECK(read_text(dir + "/merged.json") == read_text(dir + "/full.json"));
+    // A run stopped after 12 records resumes from them.
+    const std::string text = read_text(dir + "/rows.jsonl");
+    size_t cut = 0;
+    for (int line = 0; line < 12; ++line) {
+        cut = text.find('\n', cut) + 1;
+    }
+    write_text(dir + "/resumed.jsonl.partial", text.substr(0, cut));
+    const auto resumed = run_fulcrum(with(
+        {"batch", input, "--record", "portfolio", "-o", dir + "/resumed.jsonl", "--resume", "--quiet"}, base_args()));
+    INFO(resumed.err);
+    CHECK(resumed.exit_code == 0);
+    CHECK(read_text(dir + "/resumed.jsonl") == text);
+
+    const auto wrong = run_fulcrum(with({"batch", input, "--record", "full"}, base_args()));
+    CHECK(wrong.exit_code == 2);
+    CHECK(wrong.err.find("--record full: expected review or portfolio") != std::string::npos);
+}
+
 TEST_CASE("batch applies the policy's input limits to each proposal, as review does", "[batch]") {
     const std::string dir = scratch_dir("batch-limits");
     const std::string input = write_jsonl(dir, 3);

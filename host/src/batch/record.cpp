@@ -78,7 +78,7 @@ std::string portfolio_text(const PortfolioRow& row) {
     return w.take();
 }
 
-RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer) {
+RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer, RecordContent content) {
     if (!item.read_error.empty()) {
         return invalid(item, item.read_error);
     }
@@ -99,13 +99,17 @@ RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std:
     out.row = row_from_review(item.index, review, proposal.doc);
     out.incomplete = !review.complete;
     buffer.clear();
-    buffer.reserve(32 * 1024); // half the benchmark's records fit, nine in ten once it has grown to 64 KiB
+    if (content == RecordContent::review) {
+        buffer.reserve(32 * 1024); // half the benchmark's records fit, nine in ten once it has grown to 64 KiB
+    }
     JsonWriter w(std::move(buffer));
     open_envelope(w, item, review.complete ? "ok" : "incomplete");
     w.key("portfolio");
     write_portfolio(w, *out.row);
-    w.key("review");
-    write_review_json(w, review); // by far the largest member, printed last and never a tree
+    if (content == RecordContent::review) {
+        w.key("review");
+        write_review_json(w, review); // by far the largest member, printed last and never a tree
+    }
     w.end_object();
     out.line = w.take();
     out.line += '\n';

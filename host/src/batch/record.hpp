@@ -22,11 +22,18 @@ struct RecordResult {
     bool incomplete = false;
 };
 
+// What a reviewed proposal's record holds besides its envelope: the
+// portfolio row and the whole review (some 32 KiB for the benchmark's
+// proposals), or the row alone (under 1 KiB), which is all that fulcrum
+// portfolio, --resume and --fail-on read.
+enum class RecordContent { review, portfolio };
+
 // Parses, validates and reviews one item. Never throws for a bad proposal or
 // a failing plugin: those become the record.
 // `buffer`, when given, is where the record is written: a line an earlier
 // record no longer needs, whose memory is used again.
-RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer = {});
+RecordResult review_record(const InputItem& item, const Reviewer& reviewer, std::string buffer = {},
+                           RecordContent content = RecordContent::review);
 
 // A record's `portfolio` member, as JSON text.
 std::string portfolio_text(const PortfolioRow& row);

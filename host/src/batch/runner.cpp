@@ -260,7 +260,7 @@ BatchStats run_batch(const BatchOptions& options, const Reviewer& reviewer) {
                 if (g_interrupted.load()) {
                     d.skipped = true;
                 } else {
-                    d.result = review_record(job->item, reviewer, spare_line());
+                    d.result = review_record(job->item, reviewer, spare_line(), options.record);
                 }
                 // With no work left, the workers wait for the writer to free
                 // places in the window: then it must not wait for a batch.

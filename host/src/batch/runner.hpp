@@ -25,6 +25,7 @@ struct BatchOptions {
     unsigned shard = 1;    // this shard, 1-based
     unsigned shards = 1;   // of this many
     PortfolioOptions portfolio;
+    RecordContent record = RecordContent::review;
 };
 
 struct BatchStats {

@@ -58,6 +58,16 @@ unsigned jobs_from_text(const std::string& text) {
     return *jobs;
 }
 
+RecordContent record_content_from(const std::string& text) {
+    if (text == "review") {
+        return RecordContent::review;
+    }
+    if (text == "portfolio") {
+        return RecordContent::portfolio;
+    }
+    throw usage_error("--record " + text + ": expected review or portfolio");
+}
+
 } // namespace
 
 int run_batch_command(const std::vector<std::string>& args) {
@@ -70,13 +80,17 @@ int run_batch_command(const std::vector<std::string>& args) {
     bool quantify = false;
     std::string iterations;
     std::string jobs;
+    std::string record = "review";
     po::options_description described("Options");
     described.add_options()("help,h", "show this help") //
         ("output,o", po::value(&options.output)->value_name("FILE"),
-         "write records to FILE (atomically; default standard output)")                                               //
-        ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")              //
-        ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")                //
-        ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE")     //
+         "write records to FILE (atomically; default standard output)")                                           //
+        ("jobs,j", po::value(&jobs)->value_name("N"), "review N proposals at once (default: all cores)")          //
+        ("unordered", po::bool_switch(&unordered), "write records as they finish, not in input order")            //
+        ("resume", po::bool_switch(&options.resume), "continue an interrupted batch writing to the same -o FILE") //
+        ("record", po::value(&record)->value_name("KIND"),
+         "what each record holds: review (default: the portfolio row and the whole review) or portfolio (the "
+         "row alone, for fulcrum portfolio and --fail-on over large batches)")                                        //
         ("quiet,q", po::bool_switch(&quiet), "no progress line")                                                      //
         ("quant", po::bool_switch(&quantify), "add the FAIR Monte Carlo to every review (off by default in a batch)") //
         ("iterations", po::value(&iterations)->value_name("N"),
@@ -117,6 +131,7 @@ int run_batch_command(const std::vector<std::string>& args) {
              "proposals; for the portfolio's, run fulcrum portfolio on every shard's records");
     }
     options.ordered = !unordered;
+    options.record = record_content_from(record);
     options.progress = !quiet && ::isatty(STDERR_FILENO);
 
     refuse_overwriting_inputs(options.output, options.inputs);
