@@ -159,6 +159,54 @@ TEST_CASE("treatments share random numbers, so a lighter one never loses more", 
     CHECK(alone.losses[0] == r.losses[1]);
 }
 
+TEST_CASE("past 1000 events a year the rest are one normal draw, and the moments stay exact", "[quant]") {
+    // A fixed rate far past k_exact_events: every year sums 1000 drawn
+    // events and draws the rest at once.
+    REQUIRE(k_exact_events == 1000);
+    check_against_analytic({"many", fixed(5000), {Shape::pert, 100, 1000, 5000}, std::nullopt}, 20000);
+    // A rate either side of it, with secondary loss: some years exact, some not.
+    check_against_analytic({"either side",
+                            {Shape::pert, 400, 1000, 3000},
+                            {Shape::lognormal, 50, 0, 2000},
+                            Secondary{0.1, {Shape::pert, 1000, 2000, 8000}}},
+                           20000);
+    // The bound itself: a million events a year, in a thousand draws a year.
+    check_against_analytic({"bound", fixed(k_max_loss_events), {Shape::pert, 1, 2, 10}, std::nullopt}, 2000);
+}
+
+TEST_CASE("the events past 1000 a year are summed so that more events never lose less", "[quant]") {
+    // Spreads from narrow to far wider than the mean, deviates far into both
+    // tails: never negative, and never smaller for more events.
+    for (double spread : {0.1, 1.0, 10.0, 100.0}) {
+        for (double z = -8; z <= 8; z += 0.25) {
+            double before = 0;
+            for (std::uint64_t k = 1; k <= 2000000; k += k < 2000 ? 1 : k / 100) {
+                const double loss = summed_events_loss(k, 50, 50 * spread, z);
+                INFO("spread " << spread << ", z " << z << ", k " << k);
+                REQUIRE(loss >= before);
+                before = loss;
+            }
+            CHECK(before > 0);
+        }
+    }
+}
+
+TEST_CASE("treatments past 1000 events a year share their random numbers", "[quant]") {
+    const Scenario s{"far", {Shape::pert, 600, 2000, 6000}, {Shape::pert, 10, 30, 400}, std::nullopt};
+    const std::vector<Treatment> treatments = {Treatment{}, Treatment{0.5, 1}, Treatment{0.2, 0.5}};
+    const auto r = simulate(s, 11, treatments, 5000);
+    for (std::size_t t = 1; t < treatments.size(); ++t) {
+        // With rates this far apart the heavier treatment's counts are the
+        // larger in every year of this stream (above k_inversion_limit that
+        // is likely, not certain: engine.hpp).
+        for (std::size_t i = 0; i < r.losses[0].size(); ++i) {
+            REQUIRE(r.losses[t][i] < r.losses[t - 1][i]);
+        }
+        // Each treatment's years depend on its own count alone.
+        CHECK(simulate(s, 11, {treatments[t]}, 5000).losses[0] == r.losses[t]);
+    }
+}
+
 TEST_CASE("a scenario is checked before it is simulated", "[quant]") {
     Scenario s{"r", {Shape::pert, 1, 0.5, 2}, {Shape::pert, 1, 2, 3}, std::nullopt};
     CHECK(problem_with(s) == "frequency: expected low <= likely <= high");

@@ -77,9 +77,9 @@ QuantOptions options(std::uint64_t seed = 1, unsigned threads = 1) {
 
 } // namespace
 
-TEST_CASE("quantify leaves out a risk whose plugin says it strikes more than 1000 times a year", "[quant]") {
-    // A billion events a year, each drawn on its own, would stall the review
-    // for hours: the risk is left unquantified and the others are simulated.
+TEST_CASE("quantify leaves out a risk whose plugin says it strikes more than a million times a year", "[quant]") {
+    // A billion loss events a year is no loss scenario: the risk is left
+    // unquantified, saying why, and the others are simulated.
     std::vector<Risk> r = risks();
     r[1].fair->frequency = {1, 10, 1e9};
     QuantOptions o = options();
@@ -87,8 +87,9 @@ TEST_CASE("quantify leaves out a risk whose plugin says it strikes more than 100
     const ReviewQuant q = quantify(proposal(), r, o);
     REQUIRE(q.unquantified.size() == 2);
     CHECK(q.unquantified[0].risk_id == "cloud.keys");
-    CHECK(q.unquantified[0].reason == "FAIR inputs refused: frequency: expected at most 1000 loss events a year (each "
-                                      "is simulated on its own; model many small losses as fewer, larger ones)");
+    CHECK(q.unquantified[0].reason == "FAIR inputs refused: frequency: expected at most 1000000 loss events a year "
+                                      "(one every half minute; model smaller, more frequent losses as fewer, larger "
+                                      "ones)");
     CHECK(q.unquantified[1].risk_id == "cloud.lock-in");
     CHECK(q.unquantified[1].reason == "no FAIR inputs: the plugin gave no loss frequency and magnitude");
     REQUIRE(q.risks.size() == 1);

@@ -104,10 +104,10 @@ TEST_CASE("JSON errors name the file, line and field", "[quant]") {
     CHECK(error_of(json, "{\"scenarios\": [\n}").rfind("s.json:2:", 0) == 0);
 }
 
-TEST_CASE("a scenario of more than 1000 loss events a year is refused, not simulated for hours", "[quant]") {
-    const std::string too_many = "expected at most 1000 loss events a year (each is simulated on its own";
-    CHECK(error_of(csv, "a,1,2,1001,4,5,6\n").find("s.csv:1: frequency_high: " + too_many) == 0);
-    CHECK(error_of(csv, "a,1,2,1000,4,5,6\n").empty());
+TEST_CASE("a scenario of more than a million loss events a year is refused", "[quant]") {
+    const std::string too_many = "expected at most 1000000 loss events a year (one every half minute";
+    CHECK(error_of(csv, "a,1,2,1000001,4,5,6\n").find("s.csv:1: frequency_high: " + too_many) == 0);
+    CHECK(error_of(csv, "a,1,2,1000000,4,5,6\n").empty());
     CHECK(error_of(json, "[{\"name\": \"a\", \"frequency\": {\"low\": 1, \"likely\": 1, \"high\": 1e9}, "
                          "\"magnitude\": {\"low\": 1, \"likely\": 2, \"high\": 3}}]")
               .find("s.json:1: /0/frequency/high: " + too_many) == 0);

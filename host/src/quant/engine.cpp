@@ -2,9 +2,11 @@
 
 #include "quant/poisson.hpp"
 #include "quant/random.hpp"
+#include "quant/special.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <stdexcept>
 #include <thread>
 
@@ -17,7 +19,21 @@ namespace {
 // adding one never changes the primary losses.
 constexpr std::uint64_t k_count_draw = 1; // the rate uses draw 0, first()
 constexpr std::uint64_t k_first_event_draw = 2;
+constexpr std::uint64_t k_tail_draw = k_first_event_draw + 2 * k_exact_events; // after the exact events' draws
 constexpr std::uint64_t k_rejection_draws = std::uint64_t{1} << 40;
+
+// E[X] and E[X^2] of one event's loss, primary plus secondary.
+std::pair<double, double> event_moments(const Scenario& s) {
+    double m1 = mean(s.magnitude);
+    double m2 = second_moment(s.magnitude);
+    if (s.secondary) {
+        const double p = s.secondary->probability;
+        const double s1 = mean(s.secondary->magnitude);
+        m2 += 2 * p * m1 * s1 + p * second_moment(s.secondary->magnitude);
+        m1 += p * s1;
+    }
+    return {m1, m2};
+}
 
 class Kernel {
 public:
@@ -26,6 +42,9 @@ public:
           m_secondary(s.secondary ? Sampler(s.secondary->magnitude) : Sampler(s.magnitude)),
           m_secondary_probability(s.secondary ? s.secondary->probability : 0), m_stream(stream),
           m_count(treatments.size()) {
+        const auto [m1, m2] = event_moments(s);
+        m_event_mean = m1;
+        m_event_sd = std::sqrt(std::max(0.0, m2 - m1 * m1));
         std::copy(treatments.begin(), treatments.end(), m_treatments.begin());
         for (const auto& t : treatments) {
             m_most_frequent = std::max(m_most_frequent, t.frequency);
@@ -78,11 +97,23 @@ private:
         }
         std::array<double, k_max_treatments> loss{};
         double sum = 0;
-        for (std::uint64_t e = 0; e < most; ++e) {
+        for (std::uint64_t e = 0; e < std::min(most, k_exact_events); ++e) {
             sum += event_loss(draws, e);
             for (std::size_t t = 0; t < m_count; ++t) {
                 if (events[t] == e + 1) {
                     loss[t] = sum;
+                }
+            }
+        }
+        if (most > k_exact_events) {
+            // The events past the first k_exact_events, summed as one draw
+            // from one deviate z for every treatment: a treatment with more
+            // events never loses less, and each treatment's year depends on
+            // its own count alone.
+            const double z = normal_quantile(draws.uniform(k_tail_draw));
+            for (std::size_t t = 0; t < m_count; ++t) {
+                if (events[t] > k_exact_events) {
+                    loss[t] = sum + summed_events_loss(events[t] - k_exact_events, m_event_mean, m_event_sd, z);
                 }
             }
         }
@@ -118,27 +149,24 @@ private:
     std::array<Treatment, k_max_treatments> m_treatments{};
     std::size_t m_count;
     double m_most_frequent = 0;
+    double m_event_mean = 0; // one event's loss, for the events past k_exact_events
+    double m_event_sd = 0;
 };
-
-// E[X] and E[X^2] of one event's loss, primary plus secondary.
-std::pair<double, double> event_moments(const Scenario& s) {
-    double m1 = mean(s.magnitude);
-    double m2 = second_moment(s.magnitude);
-    if (s.secondary) {
-        const double p = s.secondary->probability;
-        const double s1 = mean(s.secondary->magnitude);
-        m2 += 2 * p * m1 * s1 + p * second_moment(s.secondary->magnitude);
-        m1 += p * s1;
-    }
-    return {m1, m2};
-}
 
 } // namespace
 
+double summed_events_loss(std::uint64_t k, double mean, double sd, double z) {
+    // Non-decreasing in k: the normal is positive only for k above
+    // (sd z / mean)^2, and there its slope in k, mean + sd z / (2 sqrt k), is
+    // more than mean / 2.
+    const auto n = static_cast<double>(k);
+    return std::max(0.0, n * mean + std::sqrt(n) * sd * z);
+}
+
 std::string frequency_problem(const Distribution& frequency) {
     return frequency.high > k_max_loss_events
-               ? "expected at most 1000 loss events a year (each is simulated on its own; model many small losses "
-                 "as fewer, larger ones)"
+               ? "expected at most 1000000 loss events a year (one every half minute; model smaller, more frequent "
+                 "losses as fewer, larger ones)"
                : "";
 }
 

@@ -26,13 +26,23 @@ struct Scenario {
     std::optional<Secondary> secondary;
 };
 
-// Each loss event is drawn on its own, so a scenario's rate is bounded: a
-// plugin or a file saying a billion events a year would stall the
-// simulation for hours. Far more frequent, smaller losses are one scenario
-// of fewer, larger ones.
-inline constexpr double k_max_loss_events = 1000;
+// A year's first k_exact_events loss events are each drawn on their own; the
+// rest, if any, are summed as one normal draw with their mean and variance
+// (the sum of more than a thousand independent losses is close to normal), so
+// a year costs at most about a thousand draws whatever its rate.
+inline constexpr std::uint64_t k_exact_events = 1000;
 
-// "more than 1000 loss events a year ...", or "" when `frequency` is within it.
+// A scenario's rate is bounded all the same: a million loss events a year is
+// one every half minute, and a count past 2^53 would not even be a whole
+// number in a double.
+inline constexpr double k_max_loss_events = 1e6;
+
+// The loss of k events past the first k_exact_events of a year, each of
+// mean `mean` and standard deviation `sd`, drawn as one normal at deviate z
+// and taken as 0 below 0: never negative and non-decreasing in k for any z.
+double summed_events_loss(std::uint64_t k, double mean, double sd, double z);
+
+// "expected at most 1000000 loss events a year", or "" when `frequency` is within it.
 std::string frequency_problem(const Distribution& frequency);
 
 // "frequency: low must not be negative", or "" when the scenario is usable.
@@ -54,13 +64,16 @@ constexpr std::size_t k_max_treatments = 4;
 
 struct SimulationResult {
     std::vector<std::vector<double>> losses; // [treatment][iteration]: the loss of that simulated year
-    std::uint64_t events = 0;                // loss events drawn (under the heaviest treatment)
+    std::uint64_t events = 0;                // loss events simulated (under the heaviest treatment)
 };
 
 // Simulates `iterations` years of `scenario` under up to k_max_treatments
 // treatments at once, from the random stream `stream` (see stream_key). The
-// treatments share their random numbers, so a year's loss never grows when a
-// treatment lowers the rate or the losses. Any `threads` gives the same result.
+// treatments share their random numbers: a year's loss never grows when a
+// treatment lowers the losses, nor when it lowers a rate below
+// k_inversion_limit (counts by inversion are monotone in the rate; above it,
+// counts come from rejection sampling, and a lighter treatment's year may
+// now and then count an event or two more). Any `threads` gives the same result.
 SimulationResult simulate(const Scenario& scenario, std::uint64_t stream, const std::vector<Treatment>& treatments,
                           std::uint64_t iterations, unsigned threads = 1);
 

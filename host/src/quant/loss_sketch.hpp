@@ -47,7 +47,7 @@ struct LossSketch {
 LossSketch sketch_losses(std::vector<double> years);
 
 // The largest loss a sketch may hold, far above any review's (a plugin's
-// amounts are at most 1e18, and at most 1000 events a year): records are
+// amounts are at most 1e18, and at most 1e6 events a year): records are
 // read back from files, and sums over any portfolio must stay finite.
 inline constexpr double k_max_sketch_loss = 1e30;
 

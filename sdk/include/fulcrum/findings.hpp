@@ -69,7 +69,7 @@ struct Mitigation {
 };
 
 struct Fair {
-    Range frequency; // loss events a year; a high above 1000 leaves the risk unquantified
+    Range frequency; // loss events a year; a high above 1e6 leaves the risk unquantified
     Range magnitude; // what one event costs, in the proposal's currency
 };
 
