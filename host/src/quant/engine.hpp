@@ -28,8 +28,9 @@ struct Scenario {
 
 // A year's first k_exact_events loss events are each drawn on their own; the
 // rest, if any, are summed as one normal draw with their mean and variance
-// (the sum of more than a thousand independent losses is close to normal), so
-// a year costs at most about a thousand draws whatever its rate.
+// (a few events past 1000 are a small part of the year's sum, and the sum of
+// many is close to normal), so a year costs at most about a thousand draws
+// whatever its rate.
 inline constexpr std::uint64_t k_exact_events = 1000;
 
 // A scenario's rate is bounded all the same: a million loss events a year is
