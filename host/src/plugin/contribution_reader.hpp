@@ -133,16 +133,19 @@ public:
     // and a plugin may multiply them): a review's figures and the portfolio's
     // sums of them stay finite, and every record a batch writes is one that
     // fulcrum portfolio reads back.
+    static constexpr double k_max_amount = 1e18;
+    static constexpr const char* k_amount_expected = "expected a non-negative number no larger than 1e18";
+
     double amount(json& v, const Path& path) const {
         if (!v.is_number()) {
-            fail(path, "expected a non-negative number no larger than 1e18");
+            fail(path, k_amount_expected);
         }
         return amount(v.get<double>(), path);
     }
 
     double amount(double v, const Path& path) const {
-        if (!(v >= 0 && v <= 1e18)) {
-            fail(path, "expected a non-negative number no larger than 1e18");
+        if (!(v >= 0 && v <= k_max_amount)) {
+            fail(path, k_amount_expected);
         }
         return v;
     }

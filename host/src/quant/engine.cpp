@@ -165,8 +165,9 @@ double summed_events_loss(std::uint64_t k, double mean, double sd, double z) {
 
 std::string frequency_problem(const Distribution& frequency) {
     return frequency.high > k_max_loss_events
-               ? "expected at most 1000000 loss events a year (one every half minute; model smaller, more frequent "
-                 "losses as fewer, larger ones)"
+               ? "expected at most " + std::to_string(static_cast<std::uint64_t>(k_max_loss_events)) +
+                     " loss events a year (one every half minute; model smaller, more frequent losses as fewer, "
+                     "larger ones)"
                : "";
 }
 
